@@ -1,0 +1,62 @@
+// Stable, content-derived ids. The same article, entity or event always gets the same id, in any store.
+import { createHash } from 'node:crypto';
+import type { EntityType, RelationType } from './model.js';
+import { SYMMETRIC_RELATION_TYPES } from './model.js';
+
+function digest(text: string, length = 16): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/** Case-, accent- and space-insensitive key for names: "Selenskyj" = "selenskyj", "Außenministerin" = "aussenministerin". */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function slug(name: string): string {
+  return normalizeName(name)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Normalised text for article identity: whitespace and Unicode form differences do not make a new article. */
+export function normalizeArticleText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+export function articleId(title: string | null, text: string): string {
+  return `a-${digest(`${normalizeArticleText(title ?? '')}\n${normalizeArticleText(text)}`)}`;
+}
+
+export function entityId(type: EntityType, name: string, wikidata: string | null): string {
+  if (wikidata) return `wd:${wikidata}`;
+  return `${type.toLowerCase()}:${slug(name)}`;
+}
+
+export interface RelationIdentity {
+  type: RelationType;
+  source: string;
+  target: string | null;
+  date: string | null;
+  place: string | null;
+  status: string;
+  quote: string | null;
+}
+
+/** One id per event: symmetric relations ignore direction, quotes compare normalised. */
+export function relationId(r: RelationIdentity): string {
+  let [a, b] = [r.source, r.target ?? ''];
+  if (SYMMETRIC_RELATION_TYPES.has(r.type) && b && b < a) [a, b] = [b, a];
+  const quote = r.quote ? normalizeName(r.quote).replace(/[^\p{L}\p{N} ]/gu, '') : '';
+  return `r-${digest([r.type, a, b, r.date ?? '', r.place ?? '', r.status, quote].join('|'))}`;
+}
+
+export function evidenceId(relationId: string, articleId: string, start: number, end: number): string {
+  return `e-${digest(`${relationId}|${articleId}|${start}|${end}`)}`;
+}

@@ -1,0 +1,68 @@
+// The GraphQL server: graphql-yoga over node:http, GraphiQL at /graphql, /health and /ready.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import type { GraphStore } from '../store/graph-store.js';
+import { createContext, type ApiContext } from './context.js';
+import { maskError } from './errors.js';
+import { loadSchema } from './load-schema.js';
+
+export interface ServerOptions {
+  store: GraphStore;
+  graphiql?: boolean;
+}
+
+/** `/ready` answers 200 only when the store answers, so orchestrators route traffic only then. */
+function readinessPlugin(store: GraphStore): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/ready') return;
+      try {
+        await store.ping();
+        endResponse(new fetchAPI.Response(JSON.stringify({ ready: true, store: store.kind }), { status: 200, headers: { 'content-type': 'application/json' } }));
+      } catch (err) {
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ ready: false, store: store.kind, reason: (err as Error).message }), {
+            status: 503,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }
+    },
+  };
+}
+
+export function createApi(options: ServerOptions) {
+  return createYoga<Record<string, unknown>, ApiContext>({
+    schema: loadSchema(),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: options.graphiql ?? true,
+    maskedErrors: { maskError },
+    context: () => createContext(options.store),
+    plugins: [readinessPlugin(options.store)],
+  });
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions & { port: number; host?: string }): Promise<RunningServer> {
+  const yoga = createApi(options);
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  return {
+    server,
+    url: `http://${host}:${port}/graphql`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

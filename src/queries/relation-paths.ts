@@ -1,0 +1,41 @@
+// Path questions by name: resolve both ends through aliases, validate limits, ask the store.
+import { parseWindow } from '../domain/date-range.js';
+import { DiplographError, ErrorCode } from '../domain/errors.js';
+import type { EntityRecord, PathRecord, RelationType } from '../domain/model.js';
+import type { GraphStore, PathQuery } from '../store/graph-store.js';
+import { checkFirst, checkMaxHops, checkStatuses, MAX_PATHS_RETURNED } from './arguments.js';
+
+export interface PathArgs {
+  from: string;
+  to: string;
+  maxHops: number;
+  relationTypes?: readonly RelationType[] | null;
+  statuses?: readonly string[] | null;
+  since?: string | null;
+  until?: string | null;
+  first?: number;
+}
+
+export async function requireEntity(store: GraphStore, name: string, argument: string): Promise<EntityRecord> {
+  const entity = await store.findEntity(name);
+  if (!entity) throw new DiplographError(ErrorCode.NOT_FOUND, `no entity named '${name}' (${argument})`);
+  return entity;
+}
+
+async function toPathQuery(store: GraphStore, args: PathArgs): Promise<PathQuery> {
+  const maxHops = checkMaxHops(args.maxHops);
+  const first = checkFirst(args.first ?? 1, MAX_PATHS_RETURNED);
+  const statuses = checkStatuses(args.statuses);
+  const window = parseWindow(args.since, args.until);
+  const [from, to] = await Promise.all([requireEntity(store, args.from, 'from'), requireEntity(store, args.to, 'to')]);
+  return { fromId: from.id, toId: to.id, maxHops, first, relationTypes: args.relationTypes ?? null, statuses, ...window };
+}
+
+export async function findPaths(store: GraphStore, args: PathArgs): Promise<PathRecord[]> {
+  return store.paths(await toPathQuery(store, args));
+}
+
+export async function findShortestPath(store: GraphStore, args: PathArgs): Promise<PathRecord | null> {
+  const { first: _first, ...query } = await toPathQuery(store, { ...args, first: 1 });
+  return store.shortestPath(query);
+}

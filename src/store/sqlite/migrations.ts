@@ -1,0 +1,67 @@
+// Versioned schema of the embedded store. Append migrations; never edit one that has shipped.
+// `PRAGMA user_version` holds the number of migrations applied.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: articles, entities with aliases, relations with evidence.
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    text TEXT NOT NULL,
+    url TEXT,
+    published TEXT,
+    lang TEXT NOT NULL,
+    external_id TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    origin TEXT,
+    extractor_version TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    norm_name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    wikidata TEXT
+  );
+  CREATE INDEX entities_norm_name ON entities(norm_name);
+  CREATE INDEX entities_wikidata ON entities(wikidata);
+  CREATE TABLE entity_aliases (
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    alias TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+  );
+  CREATE INDEX entity_aliases_norm ON entity_aliases(norm);
+  CREATE TABLE relations (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    source_id TEXT NOT NULL REFERENCES entities(id),
+    target_id TEXT REFERENCES entities(id),
+    place_id TEXT REFERENCES entities(id),
+    date TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    status TEXT NOT NULL,
+    quote TEXT,
+    confidence REAL NOT NULL,
+    role TEXT,
+    cameo TEXT,
+    plover TEXT
+  );
+  CREATE INDEX relations_source ON relations(source_id);
+  CREATE INDEX relations_target ON relations(target_id);
+  CREATE INDEX relations_date ON relations(date_start);
+  CREATE TABLE evidence (
+    id TEXT PRIMARY KEY,
+    relation_id TEXT NOT NULL REFERENCES relations(id),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    sentence TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    extractor_version TEXT NOT NULL
+  );
+  CREATE INDEX evidence_relation ON evidence(relation_id);
+  CREATE INDEX evidence_article ON evidence(article_id);
+  `,
+];

@@ -1,0 +1,431 @@
+// The embedded store: one SQLite file (WAL), written one transaction per article, read through prepared
+// statements. Path search runs on an in-memory adjacency index that is rebuilt when the file changes.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { dateEnd, dateStart } from '../../domain/date-range.js';
+import { DiplographError, ErrorCode } from '../../domain/errors.js';
+import { evidenceId, normalizeName } from '../../domain/ids.js';
+import type {
+  ArticleRecord,
+  EntityRecord,
+  EntityType,
+  EvidenceRecord,
+  ExtractedArticle,
+  PathRecord,
+  RelationRecord,
+  RelationStatus,
+  RelationType,
+} from '../../domain/model.js';
+import type { EntitySearch, GraphStore, Page, PathQuery, RelationFilter, StoreCounts, WriteResult } from '../graph-store.js';
+import { AdjacencyIndex } from '../internal/adjacency-index.js';
+import { buildPage, sortedAliases } from '../internal/records.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** How long a writer waits for another process's transaction before giving up. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+interface RelationRow {
+  id: string;
+  type: RelationType;
+  source_id: string;
+  target_id: string | null;
+  place_id: string | null;
+  date: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  status: RelationStatus;
+  quote: string | null;
+  confidence: number;
+  role: string | null;
+  cameo: string | null;
+  plover: string | null;
+}
+
+interface EvidenceRow {
+  id: string;
+  relation_id: string;
+  article_id: string;
+  sentence: string;
+  start: number;
+  end: number;
+  extractor_version: string;
+}
+
+interface EntityRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  wikidata: string | null;
+}
+
+interface ArticleRow {
+  id: string;
+  title: string | null;
+  text: string;
+  url: string | null;
+  published: string | null;
+  lang: string;
+  external_id: string | null;
+  tags: string;
+  origin: string | null;
+}
+
+const IN_CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function placeholders(n: number): string {
+  return new Array(n).fill('?').join(',');
+}
+
+export class SqliteStore implements GraphStore {
+  readonly kind = 'sqlite' as const;
+  private db: Database.Database | null = null;
+  private index: AdjacencyIndex | null = null;
+  private indexVersion = -1;
+  private ownWrites = 0;
+
+  constructor(private readonly path: string) {}
+
+  private get conn(): Database.Database {
+    if (!this.db) throw new DiplographError(ErrorCode.STORE_UNAVAILABLE, `SQLite store ${this.path} is not open`);
+    return this.db;
+  }
+
+  async init(): Promise<void> {
+    if (this.db) return;
+    try {
+      if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
+      const db = new Database(this.path);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      this.db = db;
+      this.migrate();
+    } catch (err) {
+      if (err instanceof DiplographError) throw err;
+      throw new DiplographError(ErrorCode.STORE_UNAVAILABLE, `cannot open SQLite store ${this.path}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  private migrate(): void {
+    const db = this.conn;
+    // IMMEDIATE: two processes opening a new file at once must not both run migration 1.
+    db.transaction(() => {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > MIGRATIONS.length) {
+        throw new DiplographError(
+          ErrorCode.CONFIG_INVALID,
+          `SQLite store ${this.path} has schema version ${version}, newer than this diplograph (${MIGRATIONS.length})`,
+        );
+      }
+      for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${MIGRATIONS.length}`);
+    }).immediate();
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = null;
+    this.index = null;
+  }
+
+  async ping(): Promise<void> {
+    this.conn.prepare('SELECT 1').get();
+  }
+
+  // ---- writes ---------------------------------------------------------------------------------
+
+  async writeArticle(extracted: ExtractedArticle): Promise<WriteResult> {
+    return this.writeOne(extracted);
+  }
+
+  async writeArticles(batch: readonly ExtractedArticle[]): Promise<WriteResult[]> {
+    return batch.map((x) => this.writeOne(x));
+  }
+
+  private writeOne(x: ExtractedArticle): WriteResult {
+    const db = this.conn;
+    const a = x.article;
+    const result: WriteResult = { articleId: a.id, status: 'new', entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0 };
+    const insertArticle = db.prepare(
+      `INSERT OR IGNORE INTO articles (id, title, text, url, published, lang, external_id, tags, origin, extractor_version, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertEntity = db.prepare('INSERT OR IGNORE INTO entities (id, name, norm_name, type, wikidata) VALUES (?, ?, ?, ?, ?)');
+    const entityName = db.prepare('SELECT name FROM entities WHERE id = ?').pluck();
+    const insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)');
+    const insertRelation = db.prepare(
+      `INSERT OR IGNORE INTO relations (id, type, source_id, target_id, place_id, date, date_start, date_end, status, quote, confidence, role, cameo, plover)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const raiseConfidence = db.prepare('UPDATE relations SET confidence = ? WHERE id = ? AND confidence < ?');
+    const insertEvidence = db.prepare(
+      'INSERT OR IGNORE INTO evidence (id, relation_id, article_id, sentence, start, "end", extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    // IMMEDIATE takes the write lock first, so two processes cannot both see the article as new.
+    db.transaction(() => {
+      const inserted = insertArticle.run(
+        a.id, a.title, a.text, a.url, a.published, a.lang, a.externalId, JSON.stringify(a.tags), a.origin, x.extractorVersion, new Date().toISOString(),
+      );
+      if (inserted.changes === 0) {
+        result.status = 'duplicate';
+        return;
+      }
+      for (const e of x.entities) {
+        result.entitiesAdded += insertEntity.run(e.id, e.name, normalizeName(e.name), e.type, e.wikidata).changes;
+        const stored = entityName.get(e.id) as string;
+        for (const alias of new Set([e.name, ...e.aliases])) {
+          if (alias !== stored) insertAlias.run(e.id, alias, normalizeName(alias));
+        }
+      }
+      for (const r of x.relations) {
+        const added = insertRelation.run(
+          r.id, r.type, r.source, r.target, r.place, r.date,
+          r.date ? dateStart(r.date) : null, r.date ? dateEnd(r.date) : null,
+          r.status, r.quote, r.confidence, r.role, r.cameo, r.plover,
+        ).changes;
+        result.relationsAdded += added;
+        if (!added) raiseConfidence.run(r.confidence, r.id, r.confidence);
+        for (const m of r.mentions) {
+          result.evidenceAdded += insertEvidence.run(evidenceId(r.id, a.id, m.start, m.end), r.id, a.id, m.sentence, m.start, m.end, x.extractorVersion).changes;
+        }
+      }
+    }).immediate();
+    if (result.status === 'new') this.ownWrites++;
+    return result;
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return this.conn.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const row = this.conn
+      .prepare(
+        `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM entities) AS entities,
+                (SELECT count(*) FROM relations) AS relations, (SELECT count(*) FROM evidence) AS evidence`,
+      )
+      .get() as StoreCounts;
+    return { ...row };
+  }
+
+  // ---- entities -------------------------------------------------------------------------------
+
+  private aliasesOf(ids: readonly string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const part of chunks(ids)) {
+      const rows = this.conn
+        .prepare(`SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (${placeholders(part.length)})`)
+        .all(...part) as { entity_id: string; alias: string }[];
+      for (const r of rows) {
+        const list = out.get(r.entity_id) ?? [];
+        list.push(r.alias);
+        out.set(r.entity_id, list);
+      }
+    }
+    return out;
+  }
+
+  private toEntities(rows: EntityRow[]): EntityRecord[] {
+    const aliases = this.aliasesOf(rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, wikidata: r.wikidata, aliases: sortedAliases(aliases.get(r.id) ?? []) }));
+  }
+
+  async findEntity(nameOrAlias: string): Promise<EntityRecord | null> {
+    const norm = normalizeName(nameOrAlias);
+    const degree = '(SELECT count(*) FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id)';
+    const tiers = [
+      ['SELECT e.id, e.name, e.type, e.wikidata FROM entities e WHERE e.id = ?', nameOrAlias],
+      [`SELECT e.id, e.name, e.type, e.wikidata FROM entities e WHERE e.wikidata = ? ORDER BY ${degree} DESC, e.id LIMIT 1`, nameOrAlias.toUpperCase()],
+      [`SELECT e.id, e.name, e.type, e.wikidata FROM entities e WHERE e.norm_name = ? ORDER BY ${degree} DESC, e.id LIMIT 1`, norm],
+      [
+        `SELECT e.id, e.name, e.type, e.wikidata FROM entities e WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?)
+         ORDER BY ${degree} DESC, e.id LIMIT 1`,
+        norm,
+      ],
+    ] as const;
+    for (const [sql, arg] of tiers) {
+      const row = this.conn.prepare(sql).get(arg) as EntityRow | undefined;
+      if (row) return this.toEntities([row])[0];
+    }
+    return null;
+  }
+
+  async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+    const byId = new Map<string, EntityRecord>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = this.conn
+        .prepare(`SELECT id, name, type, wikidata FROM entities WHERE id IN (${placeholders(part.length)})`)
+        .all(...part) as EntityRow[];
+      for (const e of this.toEntities(rows)) byId.set(e.id, e);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async searchEntities(q: EntitySearch): Promise<Page<EntityRecord>> {
+    const norm = normalizeName(q.search ?? '');
+    const where = 'instr(k.key, @norm) > 0 AND (@type IS NULL OR e.type = @type)';
+    const from = `entities e JOIN (SELECT id AS eid, norm_name AS key FROM entities UNION ALL SELECT entity_id, norm FROM entity_aliases) k ON k.eid = e.id`;
+    const params = { norm, type: q.type ?? null, limit: q.first, offset: q.offset };
+    const total = this.conn.prepare(`SELECT count(DISTINCT e.id) FROM ${from} WHERE ${where}`).pluck().get(params) as number;
+    const rows = this.conn
+      .prepare(
+        `SELECT e.id, e.name, e.type, e.wikidata,
+                MIN(CASE WHEN k.key = @norm THEN 0 WHEN substr(k.key, 1, length(@norm)) = @norm THEN 1 ELSE 2 END) AS rank
+         FROM ${from} WHERE ${where}
+         GROUP BY e.id ORDER BY rank, e.norm_name, e.id LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as EntityRow[];
+    return buildPage(this.toEntities(rows), total, q.offset);
+  }
+
+  // ---- relations ------------------------------------------------------------------------------
+
+  private evidenceOf(ids: readonly string[]): Map<string, EvidenceRecord[]> {
+    const out = new Map<string, EvidenceRecord[]>();
+    for (const part of chunks(ids)) {
+      const rows = this.conn
+        .prepare(
+          `SELECT id, relation_id, article_id, sentence, start, "end", extractor_version FROM evidence
+           WHERE relation_id IN (${placeholders(part.length)}) ORDER BY article_id, start, "end", id`,
+        )
+        .all(...part) as EvidenceRow[];
+      for (const r of rows) {
+        const list = out.get(r.relation_id) ?? [];
+        list.push({
+          id: r.id, relationId: r.relation_id, articleId: r.article_id, sentence: r.sentence, start: r.start, end: r.end, extractorVersion: r.extractor_version,
+        });
+        out.set(r.relation_id, list);
+      }
+    }
+    return out;
+  }
+
+  private toRelations(rows: RelationRow[]): RelationRecord[] {
+    const evidence = this.evidenceOf(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      sourceId: r.source_id,
+      targetId: r.target_id,
+      placeId: r.place_id,
+      date: r.date,
+      status: r.status,
+      quote: r.quote,
+      confidence: r.confidence,
+      role: r.role,
+      cameo: r.cameo,
+      plover: r.plover,
+      evidence: evidence.get(r.id) ?? [],
+    }));
+  }
+
+  async getRelations(ids: readonly string[]): Promise<(RelationRecord | null)[]> {
+    const byId = new Map<string, RelationRecord>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = this.conn.prepare(`SELECT * FROM relations WHERE id IN (${placeholders(part.length)})`).all(...part) as RelationRow[];
+      for (const r of this.toRelations(rows)) byId.set(r.id, r);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async listRelations(f: RelationFilter): Promise<Page<RelationRecord>> {
+    const clauses: string[] = [];
+    const params: Record<string, unknown> = { limit: f.first, offset: f.offset };
+    if (f.types?.length) {
+      clauses.push(`type IN (SELECT value FROM json_each(@types))`);
+      params.types = JSON.stringify(f.types);
+    }
+    if (f.statuses?.length) {
+      clauses.push(`status IN (SELECT value FROM json_each(@statuses))`);
+      params.statuses = JSON.stringify(f.statuses);
+    }
+    if (f.entityId) {
+      clauses.push('(source_id = @entity OR target_id = @entity)');
+      params.entity = f.entityId;
+    }
+    if (f.articleId) {
+      clauses.push('id IN (SELECT relation_id FROM evidence WHERE article_id = @article)');
+      params.article = f.articleId;
+    }
+    if (f.since) {
+      clauses.push('date_end >= @since');
+      params.since = f.since;
+    }
+    if (f.until) {
+      clauses.push('date_start <= @until');
+      params.until = f.until;
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const total = this.conn.prepare(`SELECT count(*) FROM relations ${where}`).pluck().get(params) as number;
+    const rows = this.conn
+      .prepare(`SELECT * FROM relations ${where} ORDER BY date_start IS NULL, date_start, id LIMIT @limit OFFSET @offset`)
+      .all(params) as RelationRow[];
+    return buildPage(this.toRelations(rows), total, f.offset);
+  }
+
+  // ---- articles -------------------------------------------------------------------------------
+
+  async getArticle(id: string): Promise<ArticleRecord | null> {
+    return (await this.getArticles([id]))[0];
+  }
+
+  async getArticles(ids: readonly string[]): Promise<(ArticleRecord | null)[]> {
+    const byId = new Map<string, ArticleRecord>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = this.conn
+        .prepare(
+          `SELECT id, title, text, url, published, lang, external_id, tags, origin FROM articles WHERE id IN (${placeholders(part.length)})`,
+        )
+        .all(...part) as ArticleRow[];
+      for (const r of rows) {
+        byId.set(r.id, {
+          id: r.id, title: r.title, text: r.text, url: r.url, published: r.published, lang: r.lang, externalId: r.external_id,
+          tags: JSON.parse(r.tags) as string[], origin: r.origin,
+        });
+      }
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  // ---- paths ----------------------------------------------------------------------------------
+
+  /** The adjacency index, rebuilt when this or another process has committed since it was built. */
+  private adjacency(): AdjacencyIndex {
+    const version = (this.conn.pragma('data_version', { simple: true }) as number) * 1_000_000 + this.ownWrites;
+    if (this.index && version === this.indexVersion) return this.index;
+    const index = new AdjacencyIndex();
+    const rows = this.conn
+      .prepare('SELECT id, type, source_id, target_id, status, date_start, date_end FROM relations WHERE target_id IS NOT NULL')
+      .raw()
+      .iterate() as IterableIterator<[string, RelationType, string, string, RelationStatus, string | null, string | null]>;
+    for (const [id, type, sourceId, targetId, status, start, end] of rows) {
+      index.add({ id, type, sourceId, targetId, status, dateStart: start, dateEnd: end });
+    }
+    this.index = index;
+    this.indexVersion = version;
+    return index;
+  }
+
+  private async toPathRecords(paths: { nodeIds: string[]; relationIds: string[] }[]): Promise<PathRecord[]> {
+    const relations = await this.getRelations([...new Set(paths.flatMap((p) => p.relationIds))]);
+    const byId = new Map(relations.filter((r): r is RelationRecord => r !== null).map((r) => [r.id, r]));
+    return paths.map((p) => ({ nodeIds: p.nodeIds, edges: p.relationIds.map((id) => byId.get(id) as RelationRecord) }));
+  }
+
+  async paths(q: PathQuery): Promise<PathRecord[]> {
+    return this.toPathRecords(this.adjacency().paths(q));
+  }
+
+  async shortestPath(q: Omit<PathQuery, 'first'>): Promise<PathRecord | null> {
+    const path = this.adjacency().shortestPath(q);
+    return path ? (await this.toPathRecords([path]))[0] : null;
+  }
+}

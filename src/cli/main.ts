@@ -1,6 +1,7 @@
 // The diplograph command line (commander). Each command lives in its own module under commands/.
 import { Command } from 'commander';
 import { registerDemo } from './commands/demo.js';
+import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerExtract(program);
   registerServe(program);
   registerDemo(program);
+  registerEval(program);
   return program;
 }
 

@@ -5,7 +5,7 @@ import { DiplographError, ErrorCode } from '../domain/errors.js';
 import type { Page } from '../store/graph-store.js';
 import { checkFirst, checkStatuses, encodeCursor, offsetAfter } from '../queries/arguments.js';
 import { findPaths, findShortestPath, requireEntity } from '../queries/relation-paths.js';
-import { ingestArticleData, type ArticleData } from '../../ingest/load/ingest-article.js';
+import type { ArticleData } from '../../ingest/load/ingest-article.js';
 import type { ApiContext } from './context.js';
 
 interface PageArgs {
@@ -82,6 +82,8 @@ export const resolvers = {
   },
   Mutation: {
     ingestArticle: async (_: unknown, args: { input: ArticleData }, ctx: ApiContext) => {
+      // Loaded on first use: a read-only server never pays for the NLP model.
+      const { ingestArticleData } = await import('../../ingest/load/ingest-article.js');
       const { extracted, result } = await ingestArticleData(ctx.store, args.input);
       const relations = await ctx.store.getRelations(extracted.relations.map((r) => r.id));
       return {

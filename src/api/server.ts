@@ -6,10 +6,25 @@ import type { GraphStore } from '../store/graph-store.js';
 import { createContext, type ApiContext } from './context.js';
 import { maskError } from './errors.js';
 import { loadSchema } from './load-schema.js';
+import { DEFAULT_LIMITS, securityPlugins, type SecurityOptions } from './security.js';
 
-export interface ServerOptions {
+export interface ServerOptions extends SecurityOptions {
   store: GraphStore;
   graphiql?: boolean;
+  /** Allowed CORS origins; `*` for any. Without it, browsers from other origins are refused. */
+  corsOrigins?: string[];
+}
+
+/** Server options from the environment (DIPLOGRAPH_API_KEY, DIPLOGRAPH_READ_KEY, DIPLOGRAPH_CORS_ORIGINS, …). */
+export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<ServerOptions, 'store'> {
+  const flag = (v: string | undefined, fallback: boolean) => (v == null ? fallback : !/^(0|false|no|off)$/i.test(v));
+  return {
+    apiKey: env.DIPLOGRAPH_API_KEY || null,
+    readKey: env.DIPLOGRAPH_READ_KEY || null,
+    introspection: flag(env.DIPLOGRAPH_INTROSPECTION, true),
+    graphiql: flag(env.DIPLOGRAPH_GRAPHIQL, true),
+    corsOrigins: env.DIPLOGRAPH_CORS_ORIGINS ? env.DIPLOGRAPH_CORS_ORIGINS.split(',').map((o) => o.trim()) : undefined,
+  };
 }
 
 /** `/ready` answers 200 only when the store answers, so orchestrators route traffic only then. */
@@ -41,7 +56,9 @@ export function createApi(options: ServerOptions) {
     graphiql: options.graphiql ?? true,
     maskedErrors: { maskError },
     context: () => createContext(options.store),
-    plugins: [readinessPlugin(options.store)],
+    batching: { limit: options.limits?.maxBatch ?? DEFAULT_LIMITS.maxBatch },
+    cors: options.corsOrigins ? { origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'] } : false,
+    plugins: [readinessPlugin(options.store), ...securityPlugins(options)],
   });
 }
 

@@ -1,7 +1,7 @@
 // `diplograph serve`: the GraphQL API over the configured store.
 import type { Command } from 'commander';
 import { parsePort } from '../../config.js';
-import { startServer } from '../../api/server.js';
+import { serverOptionsFromEnv, startServer } from '../../api/server.js';
 import { storeConfig } from '../../config.js';
 import { openStore } from '../../store/open-store.js';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -17,7 +17,10 @@ export const EXAMPLE_PATH_QUERY = `{ paths(from: "Annalena Baerbock", to: "Donal
 
 /** Serves until SIGINT/SIGTERM, then closes the server and the store. */
 export async function serveStore(store: GraphStore, opts: ServeOptions): Promise<void> {
-  const running = await startServer({ store, port: parsePort(opts.port ?? process.env.PORT), host: opts.host, graphiql: opts.graphiql });
+  const fromEnv = serverOptionsFromEnv();
+  const running = await startServer({
+    ...fromEnv, store, port: parsePort(opts.port ?? process.env.PORT), host: opts.host, graphiql: opts.graphiql && fromEnv.graphiql,
+  });
   process.stdout.write(`diplograph GraphQL on ${running.url} (store: ${store.kind}; GraphiQL in a browser at that URL)\n`);
   process.stdout.write(`try: curl -s ${running.url} -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_PATH_QUERY })}'\n`);
   await new Promise<void>((resolve) => {

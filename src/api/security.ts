@@ -1,0 +1,83 @@
+// Limits that keep a public endpoint answering under hostile queries (graphql-armor rules), API keys,
+// and optional introspection. Refusals get `extensions.code` LIMIT_EXCEEDED in errors.ts like every other API error.
+import { timingSafeEqual } from 'node:crypto';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode, type ValidationRule } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { ErrorCode } from '../domain/errors.js';
+
+export const DEFAULT_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 30,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 20_000,
+  /** Operations in one batched HTTP request. */
+  maxBatch: 10,
+} as const;
+
+export type Limits = { [K in keyof typeof DEFAULT_LIMITS]: number };
+
+export interface SecurityOptions {
+  limits?: Partial<Limits>;
+  /** Required as `Authorization: Bearer <key>` for mutations; without one, mutations are refused. */
+  apiKey?: string | null;
+  /** When set, reads need it too (the API key also grants reads). */
+  readKey?: string | null;
+  introspection?: boolean;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function bearer(request: Request): string | null {
+  const header = request.headers.get('authorization') ?? '';
+  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+  return m ? m[1] : null;
+}
+
+function authPlugin(apiKey: string | null, readKey: string | null): Plugin<{ request: Request }> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const op = (args.document as DocumentNode).definitions.find((d) => d.kind === 'OperationDefinition' && (!args.operationName || d.name?.value === args.operationName));
+      const isMutation = op?.kind === 'OperationDefinition' && op.operation === 'mutation';
+      const token = bearer(args.contextValue.request);
+      const refuse = (message: string) =>
+        setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } })] });
+      if (isMutation) {
+        if (!apiKey) return refuse('mutations are disabled: set DIPLOGRAPH_API_KEY on the server');
+        if (!token || !safeEqual(token, apiKey)) return refuse('mutations need Authorization: Bearer <DIPLOGRAPH_API_KEY>');
+        return;
+      }
+      if (readKey && !(token && (safeEqual(token, readKey) || (apiKey != null && safeEqual(token, apiKey))))) {
+        refuse('reads need Authorization: Bearer <DIPLOGRAPH_READ_KEY>');
+      }
+    },
+  };
+}
+
+export function securityPlugins(options: SecurityOptions): Plugin[] {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const plugins: Plugin[] = [
+    maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
+    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
+    maxDirectivesPlugin({ n: limits.maxDirectives }) as Plugin,
+    costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true }) as Plugin,
+    blockFieldSuggestionsPlugin() as Plugin,
+    authPlugin(options.apiKey ?? null, options.readKey ?? null) as Plugin,
+  ];
+  if (options.introspection === false) {
+    const rule: ValidationRule = NoSchemaIntrospectionCustomRule;
+    plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(rule) });
+  }
+  return plugins;
+}

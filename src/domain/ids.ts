@@ -60,3 +60,7 @@ export function relationId(r: RelationIdentity): string {
 export function evidenceId(relationId: string, articleId: string, start: number, end: number): string {
   return `e-${digest(`${relationId}|${articleId}|${start}|${end}`)}`;
 }
+
+export function mergeId(keptId: string, mergedId: string, createdAt: string): string {
+  return `m-${digest(`${keptId}|${mergedId}|${createdAt}`)}`;
+}

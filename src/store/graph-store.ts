@@ -49,7 +49,16 @@ export interface RelationFilter {
   statuses?: readonly RelationStatus[] | null;
   /** Entity id: relations where it is source or target. */
   entityId?: string | null;
+  /** With `entityId`: only relations whose other end is this entity (a pair's contacts). */
+  counterpartId?: string | null;
+  sourceId?: string | null;
+  targetId?: string | null;
+  placeId?: string | null;
+  /** Relations the country takes part in or that take place there: it is source, target or place. */
+  countryId?: string | null;
   articleId?: string | null;
+  /** Relations with at least this confidence. */
+  minConfidence?: number | null;
   /**
    * Time window, already normalised by `parseWindow` to days (`YYYY-MM-DD`). A relation passes when its
    * date range overlaps the window; undated relations fail any window.
@@ -69,8 +78,78 @@ export interface PathQuery {
   /** As in RelationFilter: day strings from `parseWindow`, applied to every hop. */
   since?: string | null;
   until?: string | null;
+  /**
+   * Each hop no earlier than the previous one (hop i+1's date range must reach hop i's start), the way news
+   * of a call could have travelled from `from` to `to`; undated hops are left out.
+   */
+  timeRespecting?: boolean;
   /** How many paths at most. */
   first: number;
+}
+
+export interface NeighborhoodQuery {
+  entityId: string;
+  /** 1–3 hops. */
+  depth: number;
+  relationTypes?: readonly RelationType[] | null;
+  statuses?: readonly RelationStatus[] | null;
+  since?: string | null;
+  until?: string | null;
+  /** Entities kept at most: the nearest first, then by id. */
+  maxNodes: number;
+}
+
+export interface Subgraph {
+  /** Ordered by hop distance from the centre, then id; the centre first. */
+  nodeIds: string[];
+  /** Every allowed relation between two kept entities, ordered by id. */
+  relations: RelationRecord[];
+  /** True when maxNodes cut entities off. */
+  truncated: boolean;
+}
+
+export interface WindowFilter {
+  relationTypes?: readonly RelationType[] | null;
+  statuses?: readonly RelationStatus[] | null;
+  since?: string | null;
+  until?: string | null;
+}
+
+export interface DegreeQuery extends WindowFilter {
+  entityType?: EntityType | null;
+  first: number;
+}
+
+export interface DegreeRow {
+  entityId: string;
+  /** Distinct counterparts. */
+  degree: number;
+  /** Relations with a counterpart. */
+  relations: number;
+}
+
+export interface ContactCount {
+  counterpartId: string;
+  type: RelationType;
+  count: number;
+}
+
+export interface DeleteResult {
+  articleId: string;
+  relationsRemoved: number;
+  evidenceRemoved: number;
+  entitiesRemoved: number;
+}
+
+/** A recorded entity merge; `splitEntity(id)` undoes it. */
+export interface MergeRecord {
+  id: string;
+  keptId: string;
+  mergedId: string;
+  /** The merged entity as it was. */
+  merged: EntityRecord;
+  createdAt: string;
+  undoneAt: string | null;
 }
 
 export interface GraphStore {
@@ -114,6 +193,30 @@ export interface GraphStore {
   paths(query: PathQuery): Promise<PathRecord[]>;
   /** Exactly `paths({ ...query, first: 1 })[0] ?? null`, computed without enumerating longer paths. */
   shortestPath(query: Omit<PathQuery, 'first'>): Promise<PathRecord | null>;
+
+  // ---- analyst queries and corrections ----------------------------------------------------------
+
+  /** Entities within `depth` hops over allowed relations, and the relations among them. */
+  neighborhood(query: NeighborhoodQuery): Promise<Subgraph>;
+  /** Most connected entities: by degree desc, then relations desc, then id. Relations without a target do not count. */
+  degreeRanking(query: DegreeQuery): Promise<DegreeRow[]>;
+  /** An entity's contacts grouped by counterpart and type: count desc, then counterpart id, then type. */
+  contactCounts(entityId: string, filter: WindowFilter): Promise<ContactCount[]>;
+  /** Articles, newest publication date first (undated last), then id. */
+  listArticles(page: { first: number; offset: number }): Promise<Page<ArticleRecord>>;
+  /**
+   * Removes an article and what only it supported: its evidence, relations left without evidence, and
+   * entities no other article mentions and no relation uses. Null when there is no such article.
+   */
+  deleteArticle(id: string): Promise<DeleteResult | null>;
+  /**
+   * Merges `mergeId` into `keepId`: relations move over, names become aliases, later ingests of the merged
+   * id land on the kept one. Recorded, so `splitEntity` can undo it.
+   */
+  mergeEntities(keepId: string, mergeId: string): Promise<MergeRecord>;
+  /** Undoes a merge: the merged entity, its aliases and its relation ends come back. */
+  splitEntity(mergeRecordId: string): Promise<MergeRecord>;
+  listMerges(): Promise<MergeRecord[]>;
 }
 
 /** Defaults and caps shared by both stores and the API. */

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { parseWindow } from '../../src/domain/date-range.js';
-import { ALL_FIXTURES, baerbock, chronicle, helsinki, leavitt, planned, putin, reactions, riabkow, selenskyj, trump } from '../fixtures/extracted-articles.js';
+import { ALL_FIXTURES, baerbock, chronicle, extracted, helsinki, leavitt, planned, putin, reactions, riabkow, selenskyj, trump } from '../fixtures/extracted-articles.js';
 
 /** A fresh, empty storage per test; `open` may be called more than once to get concurrent connections. */
 export interface StoreHarness {
@@ -193,6 +193,118 @@ export function describeGraphStoreContract(name: string, harness: StoreHarness):
       expect(await store.counts()).toEqual({ articles: 3, entities: 9, relations: 9, evidence: 10 });
       const added = [...a, ...b].reduce((n, r) => n + r.relationsAdded, 0);
       expect(added).toBe(9);
+    });
+
+    it('filters relations by counterpart, source, target, place, country and confidence', async () => {
+      await ingestAll(store);
+      const pair = await store.listRelations({ entityId: putin.id, counterpartId: trump.id, first: 10, offset: 0 });
+      expect(pair.items.map((r) => r.type)).toEqual(['MET_AT', 'MET_AT', 'CALLED', 'STATED']);
+      const byPutinAboutTrump = await store.listRelations({ types: ['STATED'], sourceId: putin.id, targetId: trump.id, first: 10, offset: 0 });
+      expect(byPutinAboutTrump.items.map((r) => r.quote)).toEqual(['Fernseh-Trump']);
+      const inHelsinki = await store.listRelations({ placeId: helsinki.id, first: 10, offset: 0 });
+      expect(inHelsinki.items.map((r) => r.date)).toEqual(['2018-07']);
+      expect((await store.listRelations({ countryId: helsinki.id, first: 10, offset: 0 })).totalCount).toBe(1);
+      expect((await store.listRelations({ minConfidence: 0.95, first: 10, offset: 0 })).totalCount).toBe(0);
+      expect((await store.listRelations({ minConfidence: 0.9, first: 10, offset: 0 })).totalCount).toBe(9);
+    });
+
+    it('finds time-respecting paths only where dates allow each hop after the previous one', async () => {
+      await ingestAll(store);
+      // Trump called Putin on 2025-03-18, Selenskyj called Trump on 2025-03-19.
+      const forward = await store.paths({ fromId: putin.id, toId: selenskyj.id, maxHops: 2, first: 10, timeRespecting: true, relationTypes: ['CALLED'] });
+      expect(forward.map((p) => p.edges.map((e) => e.date))).toEqual([['2025-03-18', '2025-03-19']]);
+      const backward = await store.paths({ fromId: selenskyj.id, toId: putin.id, maxHops: 2, first: 10, timeRespecting: true, relationTypes: ['CALLED'] });
+      expect(backward).toEqual([]);
+      const plain = await store.paths({ fromId: selenskyj.id, toId: putin.id, maxHops: 2, first: 10, relationTypes: ['CALLED'] });
+      expect(plain).toHaveLength(1);
+      expect(await store.shortestPath({ fromId: selenskyj.id, toId: putin.id, maxHops: 2, timeRespecting: true, relationTypes: ['CALLED'] })).toBeNull();
+    });
+
+    it('returns a neighborhood, nearest first, cut at maxNodes', async () => {
+      await ingestAll(store);
+      const n = await store.neighborhood({ entityId: putin.id, depth: 1, maxNodes: 50 });
+      expect(n.nodeIds).toEqual([putin.id, baerbock.id, trump.id, selenskyj.id]);
+      expect(n.relations).toHaveLength(7);
+      expect(n.truncated).toBe(false);
+      expect(n.relations.map((r) => r.id)).toEqual([...n.relations.map((r) => r.id)].sort());
+      const two = await store.neighborhood({ entityId: putin.id, depth: 2, maxNodes: 50 });
+      expect(two.nodeIds).toContain(leavitt.id);
+      const cut = await store.neighborhood({ entityId: putin.id, depth: 1, maxNodes: 2 });
+      expect(cut).toMatchObject({ nodeIds: [putin.id, baerbock.id], truncated: true });
+      expect(cut.relations.map((r) => r.type)).toEqual(['STATED']);
+      const meetings = await store.neighborhood({ entityId: putin.id, depth: 1, maxNodes: 50, relationTypes: ['MET_AT'], statuses: ['occurred'] });
+      expect(meetings.nodeIds).toEqual([putin.id, trump.id]);
+    });
+
+    it('ranks the most connected actors, also within a time window', async () => {
+      await ingestAll(store);
+      const all = await store.degreeRanking({ first: 3 });
+      expect(all).toEqual([
+        { entityId: trump.id, degree: 3, relations: 6 },
+        { entityId: putin.id, degree: 3, relations: 6 },
+        { entityId: selenskyj.id, degree: 2, relations: 2 },
+      ]);
+      const in2025 = await store.degreeRanking({ first: 10, ...parseWindow('2025', null) });
+      expect(in2025.map((r) => [r.entityId, r.degree])).toEqual([[trump.id, 2], [selenskyj.id, 2], [putin.id, 2]]);
+    });
+
+    it('counts an actor\'s contacts per counterpart and type', async () => {
+      await ingestAll(store);
+      expect(await store.contactCounts(putin.id, {})).toEqual([
+        { counterpartId: trump.id, type: 'MET_AT', count: 2 },
+        { counterpartId: baerbock.id, type: 'STATED', count: 1 },
+        { counterpartId: trump.id, type: 'CALLED', count: 1 },
+        { counterpartId: trump.id, type: 'STATED', count: 1 },
+        { counterpartId: selenskyj.id, type: 'MET_AT', count: 1 },
+      ]);
+      expect(await store.contactCounts(putin.id, { relationTypes: ['CALLED'] })).toEqual([{ counterpartId: trump.id, type: 'CALLED', count: 1 }]);
+    });
+
+    it('lists articles newest first', async () => {
+      await ingestAll(store);
+      const page = await store.listArticles({ first: 10, offset: 0 });
+      expect(page.items.map((a) => a.id)).toEqual([planned.article.id, reactions.article.id, chronicle.article.id]);
+      expect(page.totalCount).toBe(3);
+    });
+
+    it('deletes an article and only what it alone supported', async () => {
+      await ingestAll(store);
+      const removed = await store.deleteArticle(reactions.article.id);
+      expect(removed).toEqual({ articleId: reactions.article.id, relationsRemoved: 3, evidenceRemoved: 4, entitiesRemoved: 2 });
+      expect(await store.counts()).toEqual({ articles: 2, entities: 7, relations: 6, evidence: 6 });
+      const [meeting] = (await store.listRelations({ placeId: helsinki.id, first: 1, offset: 0 })).items;
+      expect(meeting.evidence.map((e) => e.articleId)).toEqual([chronicle.article.id]);
+      expect(await store.findEntity('Baerbock')).toBeNull();
+      expect(await store.findEntity('Selenskyj')).not.toBeNull();
+      expect(await store.deleteArticle(reactions.article.id)).toBeNull();
+      // Ingesting it again restores exactly what was there.
+      await store.writeArticle(reactions);
+      expect(await store.counts()).toEqual({ articles: 3, entities: 9, relations: 9, evidence: 10 });
+    });
+
+    it('merges two entities reversibly and redirects later ingests', async () => {
+      await ingestAll(store);
+      const before = await store.getEntities([putin.id]);
+      const merge = await store.mergeEntities(putin.id, riabkow.id);
+      expect(merge).toMatchObject({ keptId: putin.id, mergedId: riabkow.id, undoneAt: null, merged: { name: 'Sergej Riabkow' } });
+      expect((await store.findEntity('Rjabkow'))?.id).toBe(putin.id);
+      expect((await store.getEntities([riabkow.id]))[0]).toBeNull();
+      expect((await store.listRelations({ sourceId: putin.id, types: ['STATED'], first: 10, offset: 0 })).totalCount).toBe(2);
+      const later = extracted({
+        title: 'Riabkow again', text: 'Riabkow sagte „nichts Neues“.', entities: [riabkow],
+        relations: [{ type: 'STATED', source: riabkow, quote: 'nichts Neues', sentences: ['Riabkow sagte „nichts Neues“.'] }],
+      });
+      expect((await store.writeArticle(later)).entitiesAdded).toBe(0);
+      expect((await store.listRelations({ sourceId: putin.id, types: ['STATED'], first: 10, offset: 0 })).totalCount).toBe(3);
+      expect((await store.listMerges()).map((m) => m.id)).toEqual([merge.id]);
+
+      const split = await store.splitEntity(merge.id);
+      expect(split.undoneAt).not.toBeNull();
+      expect((await store.findEntity('Rjabkow'))?.id).toBe(riabkow.id);
+      expect(await store.getEntities([putin.id])).toEqual(before);
+      expect((await store.listRelations({ entityId: riabkow.id, first: 10, offset: 0 })).items.map((r) => r.quote)).toEqual(['wirkliche Fortschritte']);
+      await expect(store.splitEntity(merge.id)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(store.mergeEntities(putin.id, 'person:nobody')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 }

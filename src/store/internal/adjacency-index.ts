@@ -1,7 +1,7 @@
 // An in-memory, undirected adjacency index over relations, for path search without a database round trip
 // per hop. Nodes and edges are small integers; per-node edge lists are sorted by relation id so that a
 // depth-first walk meets paths in the order the GraphStore contract promises (length, then relation ids).
-import type { PathQuery } from '../graph-store.js';
+import type { NeighborhoodQuery, PathQuery } from '../graph-store.js';
 import { RELATION_STATUSES, RELATION_TYPES, type RelationStatus, type RelationType } from '../../domain/model.js';
 
 export interface IndexedRelation {
@@ -77,12 +77,14 @@ export class AdjacencyIndex {
     this.sorted = true;
   }
 
-  private predicate(q: PathQuery): EdgePredicate {
+  private predicate(q: Omit<PathQuery, 'fromId' | 'toId' | 'maxHops' | 'first'>): EdgePredicate {
+    const undatedOut = q.timeRespecting === true;
     const types = q.relationTypes?.length ? new Set(q.relationTypes.map((t) => TYPE_CODE.get(t))) : null;
     const statuses = q.statuses?.length ? new Set(q.statuses.map((s) => STATUS_CODE.get(s))) : null;
     const since = q.since ?? null;
     const until = q.until ?? null;
     return (e) => {
+      if (undatedOut && this.edgeStart[e] == null) return false;
       if (types && !types.has(this.edgeType[e])) return false;
       if (statuses && !statuses.has(this.edgeStatus[e])) return false;
       if (since != null) {
@@ -136,6 +138,9 @@ export class AdjacencyIndex {
     const nodes: number[] = [from];
     const edges: number[] = [];
     const onPath = new Set<number>([from]);
+    const timed = q.timeRespecting === true;
+    // Time-respecting: the next hop's date range must reach the previous hop's start.
+    const inTime = (e: number) => !timed || edges.length === 0 || (this.edgeEnd[e] as string) >= (this.edgeStart[edges[edges.length - 1]] as string);
     const walk = (n: number, remaining: number): void => {
       if (out.length >= q.first) return;
       if (remaining === 0) {
@@ -143,7 +148,7 @@ export class AdjacencyIndex {
         return;
       }
       for (const e of this.adjacency[n]) {
-        if (!allowed(e)) continue;
+        if (!allowed(e) || !inTime(e)) continue;
         const m = this.other(e, n);
         // The target may only be the last node; prune what cannot reach it in the hops left.
         if (onPath.has(m) || (m === to && remaining !== 1)) continue;
@@ -165,11 +170,13 @@ export class AdjacencyIndex {
 
   /** The first shortest path in relation-id order: greedy over exact distances, no enumeration. */
   shortestPath(q: Omit<PathQuery, 'first'>): IndexedPath | null {
+    // Greedy descent over distances ignores time order; enumerate instead (bounded by maxHops).
+    if (q.timeRespecting) return this.paths({ ...q, first: 1 })[0] ?? null;
     const from = this.nodeIndex.get(q.fromId);
     const to = this.nodeIndex.get(q.toId);
     if (from === undefined || to === undefined || from === to) return null;
     this.ensureSorted();
-    const allowed = this.predicate({ ...q, first: 1 });
+    const allowed = this.predicate(q);
     const dist = this.distancesTo(to, q.maxHops, allowed);
     let remaining = dist.get(from);
     if (remaining === undefined) return null;
@@ -190,6 +197,39 @@ export class AdjacencyIndex {
       remaining--;
     }
     return this.toPath(nodes, edges);
+  }
+
+  /** Nodes within `depth` hops (nearest first, then id, at most maxNodes) and the allowed edges among them. */
+  neighborhood(q: NeighborhoodQuery): { nodeIds: string[]; relationIds: string[]; truncated: boolean } {
+    const centre = this.nodeIndex.get(q.entityId);
+    if (centre === undefined) return { nodeIds: [q.entityId], relationIds: [], truncated: false };
+    const allowed = this.predicate(q);
+    const dist = new Map<number, number>([[centre, 0]]);
+    let frontier = [centre];
+    for (let d = 1; d <= q.depth && frontier.length; d++) {
+      const next: number[] = [];
+      for (const n of frontier) {
+        for (const e of this.adjacency[n]) {
+          const m = this.other(e, n);
+          if (allowed(e) && !dist.has(m)) {
+            dist.set(m, d);
+            next.push(m);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const ordered = [...dist.entries()]
+      .sort((x, y) => x[1] - y[1] || (this.nodeIds[x[0]] < this.nodeIds[y[0]] ? -1 : 1))
+      .map(([n]) => n);
+    const kept = new Set(ordered.slice(0, q.maxNodes));
+    const edges = new Set<number>();
+    for (const n of kept) for (const e of this.adjacency[n]) if (allowed(e) && kept.has(this.other(e, n))) edges.add(e);
+    return {
+      nodeIds: [...kept].map((n) => this.nodeIds[n]),
+      relationIds: [...edges].map((e) => this.edgeIds[e]).sort(),
+      truncated: ordered.length > kept.size,
+    };
   }
 
   private toPath(nodes: number[], edges: number[]): IndexedPath {

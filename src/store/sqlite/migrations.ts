@@ -64,4 +64,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX evidence_relation ON evidence(relation_id);
   CREATE INDEX evidence_article ON evidence(article_id);
   `,
+  // 2: which articles mention an entity (so deleting an article removes what only it supported),
+  // and recorded, reversible entity merges.
+  `
+  CREATE TABLE entity_mentions (
+    entity_id TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (entity_id, article_id)
+  );
+  CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+  INSERT OR IGNORE INTO entity_mentions (entity_id, article_id)
+    SELECT r.source_id, ev.article_id FROM evidence ev JOIN relations r ON r.id = ev.relation_id
+    UNION SELECT r.target_id, ev.article_id FROM evidence ev JOIN relations r ON r.id = ev.relation_id WHERE r.target_id IS NOT NULL
+    UNION SELECT r.place_id, ev.article_id FROM evidence ev JOIN relations r ON r.id = ev.relation_id WHERE r.place_id IS NOT NULL;
+  CREATE TABLE entity_merges (
+    id TEXT PRIMARY KEY,
+    kept_id TEXT NOT NULL,
+    merged_id TEXT NOT NULL,
+    record TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    undone_at TEXT
+  );
+  CREATE INDEX entity_merges_merged ON entity_merges(merged_id);
+  `,
 ];

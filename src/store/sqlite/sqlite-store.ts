@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { dateEnd, dateStart } from '../../domain/date-range.js';
 import { DiplographError, ErrorCode } from '../../domain/errors.js';
-import { evidenceId, normalizeName } from '../../domain/ids.js';
+import { evidenceId, mergeId as mergeRecordId, normalizeName } from '../../domain/ids.js';
 import type {
   ArticleRecord,
   EntityRecord,
@@ -17,7 +17,23 @@ import type {
   RelationStatus,
   RelationType,
 } from '../../domain/model.js';
-import type { EntitySearch, GraphStore, Page, PathQuery, RelationFilter, StoreCounts, WriteResult } from '../graph-store.js';
+import type {
+  ContactCount,
+  DegreeQuery,
+  DegreeRow,
+  DeleteResult,
+  EntitySearch,
+  GraphStore,
+  MergeRecord,
+  NeighborhoodQuery,
+  Page,
+  PathQuery,
+  RelationFilter,
+  StoreCounts,
+  Subgraph,
+  WindowFilter,
+  WriteResult,
+} from '../graph-store.js';
 import { AdjacencyIndex } from '../internal/adjacency-index.js';
 import { buildPage, sortedAliases } from '../internal/records.js';
 import { MIGRATIONS } from './migrations.js';
@@ -169,6 +185,7 @@ export class SqliteStore implements GraphStore {
     const insertEvidence = db.prepare(
       'INSERT OR IGNORE INTO evidence (id, relation_id, article_id, sentence, start, "end", extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    const insertMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id) VALUES (?, ?)');
     // IMMEDIATE takes the write lock first, so two processes cannot both see the article as new.
     db.transaction(() => {
       const inserted = insertArticle.run(
@@ -178,16 +195,19 @@ export class SqliteStore implements GraphStore {
         result.status = 'duplicate';
         return;
       }
+      const to = this.redirects();
       for (const e of x.entities) {
-        result.entitiesAdded += insertEntity.run(e.id, e.name, normalizeName(e.name), e.type, e.wikidata).changes;
-        const stored = entityName.get(e.id) as string;
+        const id = to(e.id);
+        if (id === e.id) result.entitiesAdded += insertEntity.run(e.id, e.name, normalizeName(e.name), e.type, e.wikidata).changes;
+        const stored = entityName.get(id) as string;
         for (const alias of new Set([e.name, ...e.aliases])) {
-          if (alias !== stored) insertAlias.run(e.id, alias, normalizeName(alias));
+          if (alias !== stored) insertAlias.run(id, alias, normalizeName(alias));
         }
+        insertMention.run(id, a.id);
       }
       for (const r of x.relations) {
         const added = insertRelation.run(
-          r.id, r.type, r.source, r.target, r.place, r.date,
+          r.id, r.type, to(r.source), r.target && to(r.target), r.place && to(r.place), r.date,
           r.date ? dateStart(r.date) : null, r.date ? dateEnd(r.date) : null,
           r.status, r.quote, r.confidence, r.role, r.cameo, r.plover,
         ).changes;
@@ -200,6 +220,18 @@ export class SqliteStore implements GraphStore {
     }).immediate();
     if (result.status === 'new') this.ownWrites++;
     return result;
+  }
+
+  /** Maps an entity id through active merges (merged → kept, following chains). */
+  private redirects(): (id: string) => string {
+    const rows = this.conn.prepare('SELECT merged_id, kept_id FROM entity_merges WHERE undone_at IS NULL').all() as { merged_id: string; kept_id: string }[];
+    if (!rows.length) return (id) => id;
+    const map = new Map(rows.map((r) => [r.merged_id, r.kept_id]));
+    return (id) => {
+      let cur = id;
+      for (let i = 0; i < rows.length && map.has(cur); i++) cur = map.get(cur) as string;
+      return cur;
+    };
   }
 
   async hasArticle(id: string): Promise<boolean> {
@@ -351,6 +383,30 @@ export class SqliteStore implements GraphStore {
       clauses.push('(source_id = @entity OR target_id = @entity)');
       params.entity = f.entityId;
     }
+    if (f.counterpartId) {
+      clauses.push('(source_id = @counterpart OR target_id = @counterpart)');
+      params.counterpart = f.counterpartId;
+    }
+    if (f.sourceId) {
+      clauses.push('source_id = @source');
+      params.source = f.sourceId;
+    }
+    if (f.targetId) {
+      clauses.push('target_id = @target');
+      params.target = f.targetId;
+    }
+    if (f.placeId) {
+      clauses.push('place_id = @place');
+      params.place = f.placeId;
+    }
+    if (f.countryId) {
+      clauses.push('(source_id = @country OR target_id = @country OR place_id = @country)');
+      params.country = f.countryId;
+    }
+    if (f.minConfidence != null) {
+      clauses.push('confidence >= @minConfidence');
+      params.minConfidence = f.minConfidence;
+    }
     if (f.articleId) {
       clauses.push('id IN (SELECT relation_id FROM evidence WHERE article_id = @article)');
       params.article = f.articleId;
@@ -427,5 +483,171 @@ export class SqliteStore implements GraphStore {
   async shortestPath(q: Omit<PathQuery, 'first'>): Promise<PathRecord | null> {
     const path = this.adjacency().shortestPath(q);
     return path ? (await this.toPathRecords([path]))[0] : null;
+  }
+
+  // ---- analyst queries ------------------------------------------------------------------------
+
+  async neighborhood(q: NeighborhoodQuery): Promise<Subgraph> {
+    const n = this.adjacency().neighborhood(q);
+    const relations = await this.getRelations(n.relationIds);
+    return { nodeIds: n.nodeIds, relations: relations.filter((r): r is RelationRecord => r !== null), truncated: n.truncated };
+  }
+
+  /** Both directions of every relation with a counterpart, filtered: one row per (entity, other, relation). */
+  private endsSql(f: WindowFilter, params: Record<string, unknown>): string {
+    const clauses = ['target_id IS NOT NULL', 'target_id != source_id'];
+    if (f.relationTypes?.length) {
+      clauses.push('type IN (SELECT value FROM json_each(@types))');
+      params.types = JSON.stringify(f.relationTypes);
+    }
+    if (f.statuses?.length) {
+      clauses.push('status IN (SELECT value FROM json_each(@statuses))');
+      params.statuses = JSON.stringify(f.statuses);
+    }
+    if (f.since) {
+      clauses.push('date_end >= @since');
+      params.since = f.since;
+    }
+    if (f.until) {
+      clauses.push('date_start <= @until');
+      params.until = f.until;
+    }
+    const where = clauses.join(' AND ');
+    return `SELECT id, type, source_id AS e, target_id AS o FROM relations WHERE ${where}
+            UNION ALL SELECT id, type, target_id AS e, source_id AS o FROM relations WHERE ${where}`;
+  }
+
+  async degreeRanking(q: DegreeQuery): Promise<DegreeRow[]> {
+    const params: Record<string, unknown> = { limit: q.first, entityType: q.entityType ?? null };
+    const ends = this.endsSql(q, params);
+    const rows = this.conn
+      .prepare(
+        `SELECT ends.e AS entityId, count(DISTINCT ends.o) AS degree, count(*) AS relations
+         FROM (${ends}) ends JOIN entities en ON en.id = ends.e
+         WHERE @entityType IS NULL OR en.type = @entityType
+         GROUP BY ends.e ORDER BY degree DESC, relations DESC, ends.e LIMIT @limit`,
+      )
+      .all(params) as DegreeRow[];
+    return rows.map((r) => ({ ...r }));
+  }
+
+  async contactCounts(entityId: string, filter: WindowFilter): Promise<ContactCount[]> {
+    const params: Record<string, unknown> = { entity: entityId };
+    const rows = this.conn
+      .prepare(
+        `SELECT o AS counterpartId, type, count(*) AS count FROM (${this.endsSql(filter, params)})
+         WHERE e = @entity GROUP BY o, type ORDER BY count DESC, o, type`,
+      )
+      .all(params) as ContactCount[];
+    return rows.map((r) => ({ ...r }));
+  }
+
+  async listArticles(page: { first: number; offset: number }): Promise<Page<ArticleRecord>> {
+    const total = this.conn.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    const ids = this.conn
+      .prepare('SELECT id FROM articles ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?')
+      .pluck()
+      .all(page.first, page.offset) as string[];
+    const articles = await this.getArticles(ids);
+    return buildPage(articles.filter((a): a is ArticleRecord => a !== null), total, page.offset);
+  }
+
+  // ---- corrections ----------------------------------------------------------------------------
+
+  async deleteArticle(id: string): Promise<DeleteResult | null> {
+    const db = this.conn;
+    const result = db.transaction((): DeleteResult | null => {
+      if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id)) return null;
+      const touched = db.prepare('SELECT DISTINCT relation_id FROM evidence WHERE article_id = ?').pluck().all(id) as string[];
+      const mentioned = db.prepare('SELECT entity_id FROM entity_mentions WHERE article_id = ?').pluck().all(id) as string[];
+      const evidenceRemoved = db.prepare('DELETE FROM evidence WHERE article_id = ?').run(id).changes;
+      const dropRelation = db.prepare('DELETE FROM relations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM evidence WHERE relation_id = ?)');
+      let relationsRemoved = 0;
+      for (const r of touched) relationsRemoved += dropRelation.run(r, r).changes;
+      db.prepare('DELETE FROM entity_mentions WHERE article_id = ?').run(id);
+      db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      const orphan = db.prepare(
+        `SELECT 1 FROM entities e WHERE e.id = ? AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id)
+         AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id OR r.place_id = e.id)`,
+      );
+      let entitiesRemoved = 0;
+      for (const e of mentioned) {
+        if (!orphan.get(e)) continue;
+        db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(e);
+        entitiesRemoved += db.prepare('DELETE FROM entities WHERE id = ?').run(e).changes;
+      }
+      return { articleId: id, relationsRemoved, evidenceRemoved, entitiesRemoved };
+    }).immediate();
+    if (result) this.ownWrites++;
+    return result;
+  }
+
+  async mergeEntities(keepId: string, mergeId: string): Promise<MergeRecord> {
+    if (keepId === mergeId) throw new DiplographError(ErrorCode.BAD_USER_INPUT, 'cannot merge an entity into itself');
+    const [kept, merged] = await this.getEntities([keepId, mergeId]);
+    if (!kept) throw new DiplographError(ErrorCode.NOT_FOUND, `no entity ${keepId}`);
+    if (!merged) throw new DiplographError(ErrorCode.NOT_FOUND, `no entity ${mergeId}`);
+    const db = this.conn;
+    const createdAt = new Date().toISOString();
+    const record: MergeRecord = { id: mergeRecordId(keepId, mergeId, createdAt), keptId: keepId, mergedId: mergeId, merged, createdAt, undoneAt: null };
+    db.transaction(() => {
+      const ends: { relationId: string; field: 'source_id' | 'target_id' | 'place_id' }[] = [];
+      for (const field of ['source_id', 'target_id', 'place_id'] as const) {
+        for (const relationId of db.prepare(`SELECT id FROM relations WHERE ${field} = ?`).pluck().all(mergeId) as string[]) ends.push({ relationId, field });
+        db.prepare(`UPDATE relations SET ${field} = ? WHERE ${field} = ?`).run(keepId, mergeId);
+      }
+      const addAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)');
+      const addedAliases = [merged.name, ...merged.aliases].filter((alias) => alias !== kept.name && addAlias.run(keepId, alias, normalizeName(alias)).changes > 0);
+      const mentions = db.prepare('SELECT article_id FROM entity_mentions WHERE entity_id = ?').pluck().all(mergeId) as string[];
+      db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id) SELECT ?, article_id FROM entity_mentions WHERE entity_id = ?').run(keepId, mergeId);
+      db.prepare('DELETE FROM entity_mentions WHERE entity_id = ?').run(mergeId);
+      db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(mergeId);
+      db.prepare('DELETE FROM entities WHERE id = ?').run(mergeId);
+      db.prepare('INSERT INTO entity_merges (id, kept_id, merged_id, record, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        record.id, keepId, mergeId, JSON.stringify({ merged, ends, addedAliases, mentions }), createdAt,
+      );
+    }).immediate();
+    this.ownWrites++;
+    return record;
+  }
+
+  async splitEntity(mergeRecordIdArg: string): Promise<MergeRecord> {
+    const db = this.conn;
+    const row = db.prepare('SELECT * FROM entity_merges WHERE id = ?').get(mergeRecordIdArg) as
+      | { id: string; kept_id: string; merged_id: string; record: string; created_at: string; undone_at: string | null }
+      | undefined;
+    if (!row) throw new DiplographError(ErrorCode.NOT_FOUND, `no merge ${mergeRecordIdArg}`);
+    if (row.undone_at) throw new DiplographError(ErrorCode.BAD_USER_INPUT, `merge ${row.id} was already undone at ${row.undone_at}`);
+    const saved = JSON.parse(row.record) as {
+      merged: EntityRecord;
+      ends: { relationId: string; field: 'source_id' | 'target_id' | 'place_id' }[];
+      addedAliases: string[];
+      mentions: string[];
+    };
+    const undoneAt = new Date().toISOString();
+    db.transaction(() => {
+      const m = saved.merged;
+      db.prepare('INSERT INTO entities (id, name, norm_name, type, wikidata) VALUES (?, ?, ?, ?, ?)').run(m.id, m.name, normalizeName(m.name), m.type, m.wikidata);
+      const addAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)');
+      for (const alias of m.aliases) addAlias.run(m.id, alias, normalizeName(alias));
+      const dropAlias = db.prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?');
+      for (const alias of saved.addedAliases) dropAlias.run(row.kept_id, alias);
+      for (const e of saved.ends) db.prepare(`UPDATE relations SET ${e.field} = ? WHERE id = ?`).run(m.id, e.relationId);
+      const addMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id) VALUES (?, ?)');
+      for (const article of saved.mentions) addMention.run(m.id, article);
+      db.prepare('UPDATE entity_merges SET undone_at = ? WHERE id = ?').run(undoneAt, row.id);
+    }).immediate();
+    this.ownWrites++;
+    return { id: row.id, keptId: row.kept_id, mergedId: row.merged_id, merged: saved.merged, createdAt: row.created_at, undoneAt };
+  }
+
+  async listMerges(): Promise<MergeRecord[]> {
+    const rows = this.conn.prepare('SELECT * FROM entity_merges ORDER BY created_at, id').all() as {
+      id: string; kept_id: string; merged_id: string; record: string; created_at: string; undone_at: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id, keptId: r.kept_id, mergedId: r.merged_id, merged: (JSON.parse(r.record) as { merged: EntityRecord }).merged,
+      createdAt: r.created_at, undoneAt: r.undone_at,
+    }));
   }
 }

@@ -12,12 +12,15 @@ const LIMIT_MESSAGE = /limit of \d+ exceeded|limited to \d+/i;
 export function maskError(error: unknown, message: string): Error {
   const gqlError = isGraphQLError(error) ? error : null;
   const original = gqlError ? gqlError.originalError : error;
+  // Returning the error itself tells yoga it is expected, so it is not logged as a server fault.
   if (isDiplographError(original)) {
+    if (gqlError?.extensions?.code === original.code) return gqlError;
     return new GraphQLError(original.message, { nodes: gqlError?.nodes, path: gqlError?.path, extensions: { code: original.code } });
   }
   if (gqlError && (!original || isGraphQLError(original))) {
     // Parse, validation and limit errors are the client's own and safe to show.
-    const code = LIMIT_MESSAGE.test(gqlError.message) ? ErrorCode.LIMIT_EXCEEDED : gqlError.extensions?.code;
+    if (!LIMIT_MESSAGE.test(gqlError.message) || gqlError.extensions?.code === ErrorCode.LIMIT_EXCEEDED) return gqlError;
+    const code = ErrorCode.LIMIT_EXCEEDED;
     return new GraphQLError(gqlError.message, {
       nodes: gqlError.nodes, source: gqlError.source, positions: gqlError.positions, path: gqlError.path,
       extensions: { ...gqlError.extensions, ...(code ? { code } : {}) },

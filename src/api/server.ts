@@ -13,6 +13,8 @@ export interface ServerOptions extends SecurityOptions {
   graphiql?: boolean;
   /** Allowed CORS origins; `*` for any. Without it, browsers from other origins are refused. */
   corsOrigins?: string[];
+  /** Time budget of each path search; the store stops the search, not just the response. */
+  queryTimeoutMs?: number;
 }
 
 /** Server options from the environment (DIPLOGRAPH_API_KEY, DIPLOGRAPH_READ_KEY, DIPLOGRAPH_CORS_ORIGINS, …). */
@@ -24,6 +26,7 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit
     introspection: flag(env.DIPLOGRAPH_INTROSPECTION, true),
     graphiql: flag(env.DIPLOGRAPH_GRAPHIQL, true),
     corsOrigins: env.DIPLOGRAPH_CORS_ORIGINS ? env.DIPLOGRAPH_CORS_ORIGINS.split(',').map((o) => o.trim()) : undefined,
+    queryTimeoutMs: env.DIPLOGRAPH_QUERY_TIMEOUT_MS ? Number(env.DIPLOGRAPH_QUERY_TIMEOUT_MS) : undefined,
   };
 }
 
@@ -55,7 +58,7 @@ export function createApi(options: ServerOptions) {
     landingPage: false,
     graphiql: options.graphiql ?? true,
     maskedErrors: { maskError },
-    context: () => createContext(options.store),
+    context: () => createContext(options.store, options.queryTimeoutMs),
     batching: { limit: options.limits?.maxBatch ?? DEFAULT_LIMITS.maxBatch },
     cors: options.corsOrigins ? { origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'] } : false,
     plugins: [readinessPlugin(options.store), ...securityPlugins(options)],

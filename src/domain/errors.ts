@@ -22,6 +22,11 @@ export class DiplographError extends Error {
     this.name = 'DiplographError';
     this.code = code;
   }
+
+  /** GraphQL copies an original error's `extensions` into the error it reports. */
+  get extensions(): { code: ErrorCode } {
+    return { code: this.code };
+  }
 }
 
 export function isDiplographError(err: unknown): err is DiplographError {

@@ -2,7 +2,7 @@
 import { parseWindow } from '../domain/date-range.js';
 import { DiplographError, ErrorCode } from '../domain/errors.js';
 import type { EntityRecord, PathRecord, RelationType } from '../domain/model.js';
-import type { GraphStore, PathQuery } from '../store/graph-store.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, type GraphStore, type PathQuery } from '../store/graph-store.js';
 import { checkFirst, checkMaxHops, checkStatuses, MAX_PATHS_RETURNED } from './arguments.js';
 
 export interface PathArgs {
@@ -13,6 +13,8 @@ export interface PathArgs {
   statuses?: readonly string[] | null;
   since?: string | null;
   until?: string | null;
+  timeRespecting?: boolean | null;
+  timeoutMs?: number | null;
   first?: number;
 }
 
@@ -28,7 +30,10 @@ async function toPathQuery(store: GraphStore, args: PathArgs): Promise<PathQuery
   const statuses = checkStatuses(args.statuses);
   const window = parseWindow(args.since, args.until);
   const [from, to] = await Promise.all([requireEntity(store, args.from, 'from'), requireEntity(store, args.to, 'to')]);
-  return { fromId: from.id, toId: to.id, maxHops, first, relationTypes: args.relationTypes ?? null, statuses, ...window };
+  return {
+    fromId: from.id, toId: to.id, maxHops, first, relationTypes: args.relationTypes ?? null, statuses, ...window,
+    timeRespecting: args.timeRespecting ?? false, timeoutMs: args.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+  };
 }
 
 export async function findPaths(store: GraphStore, args: PathArgs): Promise<PathRecord[]> {

@@ -83,6 +83,8 @@ export interface PathQuery {
    * of a call could have travelled from `from` to `to`; undated hops are left out.
    */
   timeRespecting?: boolean;
+  /** The store stops the search (TIMEOUT error) after this long; the API sets it per request. */
+  timeoutMs?: number | null;
   /** How many paths at most. */
   first: number;
 }
@@ -225,3 +227,5 @@ export const DEFAULT_SHORTEST_PATH_MAX_HOPS = 6;
 export const MAX_PATH_HOPS = 6;
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Per-query time budget for path search when the caller sets none. */
+export const DEFAULT_QUERY_TIMEOUT_MS = 5_000;

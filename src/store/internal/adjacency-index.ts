@@ -2,7 +2,11 @@
 // per hop. Nodes and edges are small integers; per-node edge lists are sorted by relation id so that a
 // depth-first walk meets paths in the order the GraphStore contract promises (length, then relation ids).
 import type { NeighborhoodQuery, PathQuery } from '../graph-store.js';
+import { DiplographError, ErrorCode } from '../../domain/errors.js';
 import { RELATION_STATUSES, RELATION_TYPES, type RelationStatus, type RelationType } from '../../domain/model.js';
+
+/** Steps between clock checks: cheap enough to not show in profiles, frequent enough to stop within ms. */
+const CLOCK_CHECK_STEPS = 4096;
 
 export interface IndexedRelation {
   id: string;
@@ -141,8 +145,13 @@ export class AdjacencyIndex {
     const timed = q.timeRespecting === true;
     // Time-respecting: the next hop's date range must reach the previous hop's start.
     const inTime = (e: number) => !timed || edges.length === 0 || (this.edgeEnd[e] as string) >= (this.edgeStart[edges[edges.length - 1]] as string);
+    const deadline = q.timeoutMs != null ? Date.now() + q.timeoutMs : Infinity;
+    let steps = 0;
     const walk = (n: number, remaining: number): void => {
       if (out.length >= q.first) return;
+      if (++steps % CLOCK_CHECK_STEPS === 0 && Date.now() > deadline) {
+        throw new DiplographError(ErrorCode.TIMEOUT, `path search stopped after ${q.timeoutMs} ms; narrow it with maxHops, relationTypes or a time window`);
+      }
       if (remaining === 0) {
         if (n === to) out.push(this.toPath(nodes, edges));
         return;

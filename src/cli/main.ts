@@ -2,6 +2,9 @@
 import { Command } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerEval } from './commands/eval.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerServe(program);
   registerDemo(program);
   registerEval(program);
+  registerExport(program);
+  registerImport(program);
+  registerMigrate(program);
   return program;
 }
 

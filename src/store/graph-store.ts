@@ -186,6 +186,8 @@ export interface GraphStore {
   listRelations(filter: RelationFilter): Promise<Page<RelationRecord>>;
 
   getArticle(id: string): Promise<ArticleRecord | null>;
+  /** Every entity the article mentions (with or without a relation), ordered by id. */
+  articleEntities(articleId: string): Promise<EntityRecord[]>;
   getArticles(ids: readonly string[]): Promise<(ArticleRecord | null)[]>;
 
   /**

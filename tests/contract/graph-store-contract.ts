@@ -1,12 +1,15 @@
 // The GraphStore contract: one suite, run unchanged against every store (SQLite, Neo4j).
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graph-store.js';
+import { readSnapshot, snapshotChecksum, writeSnapshot } from '../../src/store/snapshot.js';
 import { parseWindow } from '../../src/domain/date-range.js';
 import { ALL_FIXTURES, baerbock, chronicle, extracted, helsinki, leavitt, planned, putin, reactions, riabkow, selenskyj, trump } from '../fixtures/extracted-articles.js';
 
 /** A fresh, empty storage per test; `open` may be called more than once to get concurrent connections. */
 export interface StoreHarness {
   fresh(): Promise<{ open(): Promise<GraphStore>; dispose(): Promise<void> }>;
+  /** A second empty storage alongside the first, for copies; a store with one database gives another kind. */
+  second?(): Promise<{ open(): Promise<GraphStore>; dispose(): Promise<void> }>;
   shutdown?(): Promise<void>;
 }
 
@@ -305,6 +308,32 @@ export function describeGraphStoreContract(name: string, harness: StoreHarness):
       expect((await store.listRelations({ entityId: riabkow.id, first: 10, offset: 0 })).items.map((r) => r.quote)).toEqual(['wirkliche Fortschritte']);
       await expect(store.splitEntity(merge.id)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
       await expect(store.mergeEntities(putin.id, 'person:nobody')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('lists the entities an article mentions, with or without a relation', async () => {
+      await ingestAll(store);
+      const ids = (await store.articleEntities(planned.article.id)).map((e) => e.id);
+      expect(ids).toEqual(planned.entities.map((e) => e.id).sort());
+    });
+
+    it('copies itself through a snapshot with identical counts and checksum, idempotently', async () => {
+      await ingestAll(store);
+      const target = await (harness.second ?? harness.fresh)();
+      const copy = await target.open();
+      try {
+        const first = await writeSnapshot(copy, readSnapshot(store));
+        expect(first.articlesNew).toBe(3);
+        expect(first.counts).toEqual(await store.counts());
+        expect(await snapshotChecksum(copy)).toBe(await snapshotChecksum(store));
+        const again = await writeSnapshot(copy, readSnapshot(store));
+        expect(again).toMatchObject({ articlesNew: 0, articlesDuplicate: 3, counts: first.counts });
+        expect(await copy.paths({ fromId: baerbock.id, toId: trump.id, maxHops: 3, first: 10 })).toEqual(
+          await store.paths({ fromId: baerbock.id, toId: trump.id, maxHops: 3, first: 10 }),
+        );
+      } finally {
+        await copy.close();
+        await target.dispose();
+      }
     });
   });
 }

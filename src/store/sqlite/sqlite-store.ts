@@ -433,6 +433,13 @@ export class SqliteStore implements GraphStore {
     return (await this.getArticles([id]))[0];
   }
 
+  async articleEntities(articleId: string): Promise<EntityRecord[]> {
+    const rows = this.conn
+      .prepare('SELECT e.id, e.name, e.type, e.wikidata FROM entity_mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY e.id')
+      .all(articleId) as EntityRow[];
+    return this.toEntities(rows);
+  }
+
   async getArticles(ids: readonly string[]): Promise<(ArticleRecord | null)[]> {
     const byId = new Map<string, ArticleRecord>();
     for (const part of chunks([...new Set(ids)])) {

@@ -1,5 +1,6 @@
 // The diplograph command line (commander). Each command lives in its own module under commands/.
 import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerExtract(program);
   registerServe(program);
   registerDemo(program);
+  registerCheck(program);
   registerEval(program);
   registerExport(program);
   registerImport(program);

@@ -22,6 +22,19 @@ export interface WriteResult {
   evidenceAdded: number;
 }
 
+/** What `diplograph check` verifies; every list empty means the store is whole. */
+export interface IntegrityReport {
+  counts: StoreCounts;
+  /** Relation ids with no evidence. */
+  relationsWithoutEvidence: string[];
+  /** Evidence ids whose article is not stored. */
+  evidenceWithoutArticle: string[];
+  /** Evidence ids whose sentence is not exactly article.text[start:end]. */
+  evidenceOffsetMismatch: string[];
+  /** Relation ids whose source, target or place entity is missing. */
+  relationsWithMissingEntity: string[];
+}
+
 export interface StoreCounts {
   articles: number;
   entities: number;
@@ -168,6 +181,8 @@ export interface GraphStore {
   writeArticles(batch: readonly ExtractedArticle[]): Promise<WriteResult[]>;
   hasArticle(id: string): Promise<boolean>;
   counts(): Promise<StoreCounts>;
+  /** Verifies the invariants a crash must never break (at most `limit` ids listed per problem). */
+  checkIntegrity(limit?: number): Promise<IntegrityReport>;
 
   /**
    * By id, Wikidata id (`Q7747`), canonical name or any alias, case- and accent-insensitive (normalizeName).

@@ -335,5 +335,19 @@ export function describeGraphStoreContract(name: string, harness: StoreHarness):
         await target.dispose();
       }
     });
+
+    it('passes its integrity check after ingest, delete and merge', async () => {
+      await ingestAll(store);
+      await store.deleteArticle(reactions.article.id);
+      await store.mergeEntities(putin.id, riabkow.id);
+      const report = await store.checkIntegrity();
+      expect(report).toEqual({
+        counts: await store.counts(),
+        relationsWithoutEvidence: [],
+        evidenceWithoutArticle: [],
+        evidenceOffsetMismatch: [],
+        relationsWithMissingEntity: [],
+      });
+    });
   });
 }

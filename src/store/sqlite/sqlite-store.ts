@@ -24,6 +24,7 @@ import type {
   DeleteResult,
   EntitySearch,
   GraphStore,
+  IntegrityReport,
   MergeRecord,
   NeighborhoodQuery,
   Page,
@@ -246,6 +247,34 @@ export class SqliteStore implements GraphStore {
       )
       .get() as StoreCounts;
     return { ...row };
+  }
+
+  async checkIntegrity(limit = 100): Promise<IntegrityReport> {
+    const ids = (sql: string) => this.conn.prepare(`${sql} LIMIT ?`).pluck().all(limit) as string[];
+    return {
+      counts: await this.counts(),
+      relationsWithoutEvidence: ids('SELECT r.id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_id = r.id) ORDER BY r.id'),
+      evidenceWithoutArticle: ids('SELECT e.id FROM evidence e LEFT JOIN articles a ON a.id = e.article_id WHERE a.id IS NULL ORDER BY e.id'),
+      // substr counts characters as SQLite does; offsets are UTF-16 code units, so compare in JS below.
+      evidenceOffsetMismatch: this.offsetMismatches(limit),
+      relationsWithMissingEntity: ids(
+        `SELECT r.id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.source_id)
+           OR (r.target_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.target_id))
+           OR (r.place_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.place_id)) ORDER BY r.id`,
+      ),
+    };
+  }
+
+  private offsetMismatches(limit: number): string[] {
+    const bad: string[] = [];
+    const rows = this.conn
+      .prepare('SELECT e.id, e.sentence, e.start, e."end" AS end, a.text FROM evidence e JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.id')
+      .iterate() as IterableIterator<{ id: string; sentence: string; start: number; end: number; text: string }>;
+    for (const r of rows) {
+      if (r.text.slice(r.start, r.end) !== r.sentence) bad.push(r.id);
+      if (bad.length >= limit) break;
+    }
+    return bad;
   }
 
   // ---- entities -------------------------------------------------------------------------------

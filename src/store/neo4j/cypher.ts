@@ -1,0 +1,479 @@
+// Every Cypher statement the Neo4j store runs, in one place, each under a name (the key in `CYPHER` or the
+// builder's name). Values always travel as parameters. The only text spliced into a statement comes from the
+// allow-lists in domain/model.ts (relationship types, entity labels) or is a validated small integer (hop bounds),
+// so no input string ever becomes Cypher.
+import { DiplographError, ErrorCode } from '../../domain/errors.js';
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../../domain/model.js';
+
+/** Node labels per entity type (Bloom/Browser style), from the ENTITY_TYPES allow-list. */
+export const ENTITY_LABELS: Readonly<Record<EntityType, string>> = {
+  PERSON: 'Person',
+  COUNTRY: 'Country',
+  ORGANIZATION: 'Organization',
+  PLACE: 'Place',
+};
+
+const RELATION_TYPE_SET: ReadonlySet<string> = new Set(RELATION_TYPES);
+
+/** Relationship-type alternation (`MET_AT|CALLED`) from the allow-list; null or empty means every relation type. */
+export function relationTypeAlternation(types?: readonly string[] | null): string {
+  if (!types || types.length === 0) return RELATION_TYPES.join('|');
+  const unique = [...new Set(types)];
+  for (const t of unique) {
+    if (!RELATION_TYPE_SET.has(t)) {
+      throw new DiplographError(ErrorCode.BAD_USER_INPUT, `unknown relation type ${JSON.stringify(t)} (use one of ${RELATION_TYPES.join(', ')})`);
+    }
+  }
+  // Allow-list order, so the same set of types always gives the same statement text.
+  return RELATION_TYPES.filter((t) => unique.includes(t)).join('|');
+}
+
+/** One relationship type, checked against the allow-list. */
+export function relationType(type: string): RelationType {
+  if (!RELATION_TYPE_SET.has(type)) throw new DiplographError(ErrorCode.BAD_USER_INPUT, `unknown relation type ${JSON.stringify(type)}`);
+  return type as RelationType;
+}
+
+/** A bound for a quantifier (`{1,n}`): must be a non-negative safe integer no larger than `max`. */
+export function hopBound(value: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) {
+    throw new DiplographError(ErrorCode.BAD_USER_INPUT, `hop bound must be an integer 0–${max}, got ${value}`);
+  }
+  return value;
+}
+
+const ALL_TYPES = RELATION_TYPES.join('|');
+
+/** Relation-window predicate on `r` (types are in the pattern): status list, and overlap with [since, until]. */
+const HOP_FILTER = `($statuses IS NULL OR r.status IN $statuses)
+  AND ($since IS NULL OR r.dateEnd >= $since)
+  AND ($until IS NULL OR r.dateStart <= $until)`;
+
+/** A relation as a plain map, evidence included (ordered by article id, start, end, id). Needs `r` bound. */
+const RELATION_MAP = `r {
+    .id, .date, .status, .placeId, .quote, .confidence, .role, .cameo, .plover,
+    type: type(r),
+    sourceId: startNode(r).id,
+    targetId: CASE WHEN r.hasTarget THEN endNode(r).id ELSE null END,
+    evidence: COLLECT {
+      MATCH (x:Evidence {relationId: r.id})
+      WITH x ORDER BY x.articleId, x.start, x.end, x.id
+      RETURN x { .id, .relationId, .articleId, .sentence, .start, .end, .extractorVersion }
+    }
+  }`;
+
+const ENTITY_MAP = 'e { .id, .name, .type, .wikidata, .aliases }';
+
+const ARTICLE_MAP = 'a { .id, .title, .text, .url, .published, .lang, .externalId, .tags, .origin }';
+
+/** Entity relation count for the findEntity tie-break: each relation once, with or without a target. */
+const DEGREE = `CALL (e) { MATCH (e)-[r:${ALL_TYPES}]-() RETURN count(DISTINCT r) AS degree }`;
+
+/** Fixed statements, by name. */
+export const CYPHER = {
+  // ---- probes ----
+  /** ping: a round trip to the configured database. */
+  ping: 'RETURN 1 AS one',
+
+  // ---- writes (one managed write transaction per article) ----
+  /** article.merge: creates the article unless it exists; nodesCreated = 0 means duplicate. */
+  articleMerge: `MERGE (a:Article {id: $article.id})
+ON CREATE SET a += $article, a.extractorVersion = $extractorVersion, a.ingestedAt = $ingestedAt`,
+
+  /** merge.redirects: entity ids merged away (not undone) and where they now live. */
+  mergeRedirects: `UNWIND $ids AS id
+MATCH (m:EntityMerge {mergedId: id})
+WHERE m.undoneAt IS NULL
+RETURN m.mergedId AS mergedId, m.keptId AS keptId, m.id AS recordId`,
+
+  /**
+   * entity.merge: creates missing entities (first name, type and Wikidata id win), labels them from the type
+   * allow-list, and write-locks every row's node so the alias union below cannot lose a concurrent update.
+   */
+  entityMerge: `UNWIND $entities AS row
+MERGE (e:Entity {id: row.id})
+ON CREATE SET e.name = row.name, e.type = row.type, e.wikidata = row.wikidata, e.nameKey = row.nameKey,
+  e.aliases = [], e.keys = [row.nameKey], e.searchText = '\\n' + row.nameKey + '\\n'
+FOREACH (_ IN CASE WHEN e.type = 'PERSON' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PERSON})
+FOREACH (_ IN CASE WHEN e.type = 'COUNTRY' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.COUNTRY})
+FOREACH (_ IN CASE WHEN e.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.ORGANIZATION})
+FOREACH (_ IN CASE WHEN e.type = 'PLACE' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PLACE})
+SET e.writeLock = true
+REMOVE e.writeLock`,
+
+  /**
+   * entity.aliases: unions surface forms into the aliases (all but the stored name) and their normalised keys;
+   * `searchText` is the keys joined by newlines, so a TEXT index serves substring and exact-key lookups.
+   */
+  entityAliases: `UNWIND $entities AS row
+MATCH (e:Entity {id: row.id})
+WITH e, [f IN row.forms WHERE f.alias <> e.name AND NOT f.alias IN e.aliases] AS added
+WITH e, added, e.keys + [k IN reduce(acc = [], f IN added | CASE WHEN f.key IN acc THEN acc ELSE acc + f.key END) WHERE NOT k IN e.keys] AS keys
+WHERE size(added) > 0
+SET e.aliases = e.aliases + [f IN added | f.alias],
+    e.keys = keys,
+    e.searchText = reduce(s = '\\n', k IN keys | s + k + '\\n')`,
+
+  /** article.mentions: which entities an article names (for deleteArticle's "no other article mentions it"). */
+  articleMentions: `MATCH (a:Article {id: $articleId})
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+MERGE (a)-[:MENTIONS]->(e)`,
+
+  /** evidence.merge: one node per mention, linked to its article. */
+  evidenceMerge: `MATCH (a:Article {id: $articleId})
+UNWIND $evidence AS ev
+MERGE (x:Evidence {id: ev.id})
+ON CREATE SET x.relationId = ev.relationId, x.articleId = $articleId, x.sentence = ev.sentence,
+  x.start = toInteger(ev.start), x.end = toInteger(ev.end), x.extractorVersion = $extractorVersion
+MERGE (x)-[:FROM]->(a)`,
+
+  // ---- reads ----
+  /** counts: what the store holds. */
+  counts: `CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL () { MATCH ()-[r:${ALL_TYPES}]->() RETURN count(r) AS relations }
+CALL () { MATCH (x:Evidence) RETURN count(x) AS evidence }
+RETURN articles, entities, relations, evidence`,
+
+  /** article.exists */
+  articleExists: 'MATCH (a:Article {id: $id}) RETURN count(a) > 0 AS found',
+
+  /** articles.byIds */
+  articlesByIds: `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN ${ARTICLE_MAP} AS article`,
+
+  /** articles.count */
+  articlesCount: 'MATCH (a:Article) RETURN count(a) AS total',
+
+  /** articles.page: newest publication date first, undated last, then id. */
+  articlesPage: `MATCH (a:Article)
+WITH a ORDER BY a.published IS NULL, a.published DESC, a.id
+SKIP $offset LIMIT $first
+RETURN ${ARTICLE_MAP} AS article`,
+
+  /** entities.byIds */
+  entitiesByIds: `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN ${ENTITY_MAP} AS entity`,
+
+  /** entity.byId: findEntity tier 0, the exact id. */
+  entityById: `MATCH (e:Entity {id: $id}) RETURN ${ENTITY_MAP} AS entity`,
+
+  /** entity.byWikidata: findEntity tier 1; most relations, then smallest id. */
+  entityByWikidata: `MATCH (e:Entity {wikidata: $wikidata})
+${DEGREE}
+WITH e, degree ORDER BY degree DESC, e.id LIMIT 1
+RETURN ${ENTITY_MAP} AS entity`,
+
+  /** entity.byName: findEntity tier 2, normalised canonical name. */
+  entityByName: `MATCH (e:Entity {nameKey: $key})
+${DEGREE}
+WITH e, degree ORDER BY degree DESC, e.id LIMIT 1
+RETURN ${ENTITY_MAP} AS entity`,
+
+  /** entity.byAlias: findEntity tier 3, a normalised alias ($needle is the key between newlines: an exact key). */
+  entityByAlias: `MATCH (e:Entity)
+WHERE e.searchText CONTAINS $needle AND $key IN e.keys
+${DEGREE}
+WITH e, degree ORDER BY degree DESC, e.id LIMIT 1
+RETURN ${ENTITY_MAP} AS entity`,
+
+  /** relation.evidenceCount (tests and diagnostics) */
+  relationsByIds: `UNWIND $ids AS id
+MATCH (:Entity)-[r:${ALL_TYPES} {id: id}]->(:Entity)
+RETURN ${RELATION_MAP} AS relation`,
+
+  // ---- merges ----
+  /** merge.entityPair: both ends of a merge, as stored. */
+  mergeEntityPair: `MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
+RETURN k { .id, .name, .type, .wikidata, .aliases } AS kept, m { .id, .name, .type, .wikidata, .aliases } AS merged`,
+
+  /** merge.create: the record (the merged entity as it was, as JSON, so split can restore it exactly). */
+  mergeCreate: `CREATE (m:EntityMerge {id: $id, keptId: $keptId, mergedId: $mergedId, merged: $merged, createdAt: $createdAt,
+  undoneAt: null, addedAliases: $addedAliases})`,
+
+  /** merge.setAliases: replaces an entity's aliases and keys (computed in TypeScript with normalizeName). */
+  entitySetAliases: `MATCH (e:Entity {id: $id})
+SET e.aliases = $aliases, e.keys = $keys, e.searchText = reduce(s = '\\n', k IN $keys | s + k + '\\n')`,
+
+  /** merge.retire: the merged node leaves the Entity label set but keeps its properties and mentions for a split. */
+  mergeRetire: `MATCH (m:Entity {id: $mergeId})
+REMOVE m:Entity:${ENTITY_LABELS.PERSON}:${ENTITY_LABELS.COUNTRY}:${ENTITY_LABELS.ORGANIZATION}:${ENTITY_LABELS.PLACE}
+SET m:MergedEntity, m.mergedInto = $keepId, m.mergeRecordId = $recordId`,
+
+  /** merge.moveMentions: the kept entity is mentioned where the merged one was (marked, so split can undo). */
+  mergeMoveMentions: `MATCH (a:Article)-[:MENTIONS]->(:MergedEntity {id: $mergeId})
+MATCH (k:Entity {id: $keepId})
+WHERE NOT EXISTS { (a)-[:MENTIONS]->(k) }
+CREATE (a)-[:MENTIONS {viaMerge: $recordId}]->(k)`,
+
+  /** merge.movePlaces: relations placed at the merged entity are placed at the kept one. */
+  mergeMovePlaces: `MATCH ()-[r:${ALL_TYPES}]->()
+WHERE r.placeId = $mergeId
+SET r.placeId = $keepId, r.movedPlace = $recordId`,
+
+  /** merge.byId */
+  mergeById: `MATCH (m:EntityMerge {id: $id})
+RETURN m { .id, .keptId, .mergedId, .merged, .createdAt, .undoneAt, .addedAliases } AS record`,
+
+  /** merge.list: oldest first, then id. */
+  mergeList: `MATCH (m:EntityMerge)
+RETURN m { .id, .keptId, .mergedId, .merged, .createdAt, .undoneAt, .addedAliases } AS record
+ORDER BY m.createdAt, m.id`,
+
+  /** split.restore: the merged node becomes an entity again, with its type label. */
+  splitRestore: `MATCH (m:MergedEntity {id: $mergeId, mergeRecordId: $recordId})
+REMOVE m:MergedEntity, m.mergedInto, m.mergeRecordId
+SET m:Entity
+FOREACH (_ IN CASE WHEN m.type = 'PERSON' THEN [1] ELSE [] END | SET m:${ENTITY_LABELS.PERSON})
+FOREACH (_ IN CASE WHEN m.type = 'COUNTRY' THEN [1] ELSE [] END | SET m:${ENTITY_LABELS.COUNTRY})
+FOREACH (_ IN CASE WHEN m.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET m:${ENTITY_LABELS.ORGANIZATION})
+FOREACH (_ IN CASE WHEN m.type = 'PLACE' THEN [1] ELSE [] END | SET m:${ENTITY_LABELS.PLACE})
+RETURN count(m) AS restored`,
+
+  /** split.places: places moved by the merge go back. */
+  splitPlaces: `MATCH ()-[r:${ALL_TYPES}]->()
+WHERE r.movedPlace = $recordId
+SET r.placeId = $mergeId
+REMOVE r.movedPlace`,
+
+  /** split.mentions: mentions the merge added to the kept entity go away. */
+  splitMentions: `MATCH (:Article)-[x:MENTIONS {viaMerge: $recordId}]->(:Entity)
+DELETE x`,
+
+  /** split.finish */
+  splitFinish: `MATCH (m:EntityMerge {id: $id})
+SET m.undoneAt = $undoneAt`,
+
+  // ---- deletes ----
+  /** delete.article: evidence first; returns the relations that lost evidence and the entities it mentioned. */
+  deleteArticleEvidence: `MATCH (a:Article {id: $id})
+OPTIONAL MATCH (x:Evidence)-[:FROM]->(a)
+WITH a, collect(x) AS evidence, collect(DISTINCT x.relationId) AS relationIds
+CALL (a) { OPTIONAL MATCH (a)-[:MENTIONS]->(e:Entity) RETURN collect(e.id) AS entityIds }
+FOREACH (x IN evidence | DETACH DELETE x)
+DETACH DELETE a
+RETURN size(evidence) AS evidenceRemoved, relationIds, entityIds`,
+
+  /** delete.orphanRelations: relations no evidence supports any more. */
+  deleteOrphanRelations: `UNWIND $ids AS id
+MATCH ()-[r:${ALL_TYPES} {id: id}]->()
+WHERE NOT EXISTS { MATCH (x:Evidence {relationId: id}) }
+DELETE r
+RETURN count(r) AS removed`,
+
+  /** delete.orphanEntities: entities no article mentions and no relation uses (as end or place). */
+  deleteOrphanEntities: `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
+  AND NOT EXISTS { (e)-[:${ALL_TYPES}]-() }
+  AND NOT EXISTS { MATCH ()-[r:${ALL_TYPES}]->() WHERE r.placeId = id }
+DETACH DELETE e
+RETURN count(*) AS removed`,
+} as const;
+
+export type CypherName = keyof typeof CYPHER;
+
+// ---- statements built from allow-listed parts ------------------------------------------------------
+
+/**
+ * relation.merge.<TYPE>: one relationship per relation id. Undirected MERGE matches the stored relationship in
+ * either direction (symmetric relations from two articles may name their ends the other way round) and locks both
+ * end nodes, so concurrent writers never create two. A relation without a target is a self-loop on its source
+ * with `hasTarget: false`. A repeated relation keeps its first properties but its highest confidence.
+ */
+export function relationMergeStatement(type: RelationType): string {
+  const t = relationType(type);
+  return `UNWIND $rows AS row
+MATCH (s:Entity {id: row.sourceId})
+MATCH (t:Entity {id: row.endId})
+MERGE (s)-[r:${t} {id: row.id}]-(t)
+ON CREATE SET r += row.props
+ON MATCH SET r.confidence = CASE WHEN r.confidence < row.props.confidence THEN row.props.confidence ELSE r.confidence END,
+  r.movedSource = coalesce(r.movedSource, row.props.movedSource),
+  r.movedTarget = coalesce(r.movedTarget, row.props.movedTarget)
+RETURN count(r) AS written`;
+}
+
+/**
+ * relation.reattach.<TYPE>: moves relations of one type to new ends (merge and split). A relationship cannot
+ * change its nodes, so it is deleted and created again with the same properties; `$rows` holds the new ends and
+ * the properties to set or clear.
+ */
+export function relationReattachStatement(type: RelationType): string {
+  const t = relationType(type);
+  return `UNWIND $rows AS row
+MATCH ()-[old:${t} {id: row.id}]->()
+MATCH (s:Entity {id: row.sourceId})
+MATCH (e:Entity {id: row.endId})
+WITH old, s, e, row, properties(old) AS props
+DELETE old
+CREATE (s)-[r:${t}]->(e)
+SET r = props
+SET r += row.set
+RETURN count(r) AS moved`;
+}
+
+/** relation.ends: relations touching an entity node (Entity or MergedEntity) by id, with how they touch it. */
+export const RELATION_ENDS = `MATCH (n {id: $entityId})-[r:${ALL_TYPES}]-()
+WHERE n:Entity OR n:MergedEntity
+RETURN DISTINCT r.id AS id, type(r) AS type, startNode(r).id AS sourceId, endNode(r).id AS endId,
+  r.movedSource AS movedSource, r.movedTarget AS movedTarget`;
+
+/** relation.movedBy: relations whose ends a merge record moved. */
+export const RELATIONS_MOVED_BY = `MATCH ()-[r:${ALL_TYPES}]->()
+WHERE r.movedSource = $recordId OR r.movedTarget = $recordId
+RETURN r.id AS id, type(r) AS type, startNode(r).id AS sourceId, endNode(r).id AS endId,
+  r.movedSource AS movedSource, r.movedTarget AS movedTarget`;
+
+export interface RelationListFilters {
+  types?: readonly RelationType[] | null;
+  statuses: boolean;
+  entityId: boolean;
+  counterpartId: boolean;
+  sourceId: boolean;
+  targetId: boolean;
+  placeId: boolean;
+  countryId: boolean;
+  articleId: boolean;
+  minConfidence: boolean;
+  since: boolean;
+  until: boolean;
+}
+
+function relationWhere(f: RelationListFilters): string {
+  const clauses: string[] = [];
+  if (f.statuses) clauses.push('r.status IN $statuses');
+  if (f.entityId && f.counterpartId) {
+    clauses.push('r.hasTarget AND ((s.id = $entityId AND t.id = $counterpartId) OR (s.id = $counterpartId AND t.id = $entityId))');
+  } else if (f.entityId || f.counterpartId) {
+    const p = f.entityId ? '$entityId' : '$counterpartId';
+    clauses.push(`(s.id = ${p} OR (r.hasTarget AND t.id = ${p}))`);
+  }
+  if (f.sourceId) clauses.push('s.id = $sourceId');
+  if (f.targetId) clauses.push('r.hasTarget AND t.id = $targetId');
+  if (f.placeId) clauses.push('r.placeId = $placeId');
+  if (f.countryId) clauses.push('(s.id = $countryId OR (r.hasTarget AND t.id = $countryId) OR r.placeId = $countryId)');
+  if (f.articleId) clauses.push('EXISTS { MATCH (x:Evidence {relationId: r.id}) WHERE x.articleId = $articleId }');
+  if (f.minConfidence) clauses.push('r.confidence >= $minConfidence');
+  if (f.since) clauses.push('r.dateEnd >= $since');
+  if (f.until) clauses.push('r.dateStart <= $until');
+  return clauses.length ? `\nWHERE ${clauses.join('\n  AND ')}` : '';
+}
+
+/** relations.count: how many relations pass the filters. */
+export function relationsCountStatement(f: RelationListFilters): string {
+  return `MATCH (s:Entity)-[r:${relationTypeAlternation(f.types)}]->(t:Entity)${relationWhere(f)}
+RETURN count(r) AS total`;
+}
+
+/** relations.page: date range start (undated last), then id. */
+export function relationsPageStatement(f: RelationListFilters): string {
+  return `MATCH (s:Entity)-[r:${relationTypeAlternation(f.types)}]->(t:Entity)${relationWhere(f)}
+WITH r ORDER BY r.dateStart IS NULL, r.dateStart, r.id
+SKIP $offset LIMIT $first
+RETURN ${RELATION_MAP} AS relation`;
+}
+
+/** Hop predicate inside a quantified relationship: a real hop (has a target) that passes the window. */
+function hopPredicate(timeRespecting: boolean): string {
+  return `r.hasTarget${timeRespecting ? ' AND r.dateStart IS NOT NULL' : ''}
+    AND ${HOP_FILTER.replace(/\n/g, '\n  ')}`;
+}
+
+/**
+ * paths.simple: bounded, undirected, simple paths (no entity twice), ordered by length then the list of
+ * relation ids. The bound is a validated integer spliced in: Cypher takes no parameter there, and an
+ * unbounded quantifier is never written.
+ */
+export function pathsStatement(types: readonly RelationType[] | null | undefined, maxHops: number, timeRespecting: boolean, maxBound: number): string {
+  const n = hopBound(maxHops, maxBound);
+  const timeOrder = timeRespecting ? '\n  AND all(i IN range(0, size(r) - 2) WHERE r[i + 1].dateEnd >= r[i].dateStart)' : '';
+  return `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+MATCH p = (a)-[r:${relationTypeAlternation(types)} WHERE ${hopPredicate(timeRespecting)}]-{1,${n}}(b)
+WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])${timeOrder}
+WITH p, [x IN relationships(p) | x.id] AS relationIds
+ORDER BY length(p), relationIds
+LIMIT $first
+RETURN [n IN nodes(p) | n.id] AS nodeIds, relationIds`;
+}
+
+/**
+ * paths.shortest: every shortest path (a shortest walk never repeats an entity, so all are simple), then the
+ * smallest list of relation ids: the same path as the first of paths.simple, without enumerating longer ones.
+ */
+export function shortestPathStatement(types: readonly RelationType[] | null | undefined, maxHops: number, maxBound: number): string {
+  const n = hopBound(maxHops, maxBound);
+  return `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+WHERE a <> b
+MATCH p = ALL SHORTEST (a)-[r:${relationTypeAlternation(types)} WHERE ${hopPredicate(false)}]-{1,${n}}(b)
+WITH p, [x IN relationships(p) | x.id] AS relationIds
+ORDER BY relationIds
+LIMIT 1
+RETURN [n IN nodes(p) | n.id] AS nodeIds, relationIds`;
+}
+
+/**
+ * neighborhood.reach: hop distance from the centre to every entity within `depth` allowed hops (one shortest
+ * path per reached entity), and whether the centre has any real hop at all.
+ */
+export function neighborhoodReachStatement(types: readonly RelationType[] | null | undefined, depth: number, maxBound: number): string {
+  const n = hopBound(depth, maxBound);
+  return `MATCH (c:Entity {id: $entityId})
+WITH c, EXISTS { MATCH (c)-[h:${ALL_TYPES}]-(o:Entity) WHERE h.hasTarget AND o <> c } AS connected
+CALL (c) {
+  MATCH p = ANY SHORTEST (c)-[r:${relationTypeAlternation(types)} WHERE ${hopPredicate(false)}]-{1,${n}}(m:Entity)
+  WHERE m <> c
+  RETURN collect({id: m.id, distance: length(p)}) AS reached
+}
+RETURN connected, reached`;
+}
+
+/** neighborhood.relations: allowed relations between two kept entities (no self-relations), by id. */
+export function neighborhoodRelationsStatement(types: readonly RelationType[] | null | undefined): string {
+  return `MATCH (s:Entity)-[r:${relationTypeAlternation(types)}]->(t:Entity)
+WHERE s.id IN $ids AND t.id IN $ids AND s <> t AND ${hopPredicate(false)}
+WITH r ORDER BY r.id
+RETURN ${RELATION_MAP} AS relation`;
+}
+
+/** degree.ranking: distinct counterparts, then relations with a counterpart, then id. */
+export function degreeRankingStatement(types: readonly RelationType[] | null | undefined): string {
+  return `MATCH (e:Entity)-[r:${relationTypeAlternation(types)}]-(o:Entity)
+WHERE e <> o AND ($entityType IS NULL OR e.type = $entityType) AND ${hopPredicate(false)}
+WITH e, count(DISTINCT o) AS degree, count(DISTINCT r) AS relations
+ORDER BY degree DESC, relations DESC, e.id
+LIMIT $first
+RETURN e.id AS entityId, degree, relations`;
+}
+
+/** contacts.count: an entity's relations with a counterpart, grouped by counterpart and type. */
+export function contactCountsStatement(types: readonly RelationType[] | null | undefined): string {
+  return `MATCH (e:Entity {id: $entityId})-[r:${relationTypeAlternation(types)}]-(o:Entity)
+WHERE e <> o AND ${hopPredicate(false)}
+WITH o.id AS counterpartId, type(r) AS type, count(DISTINCT r) AS count
+ORDER BY count DESC, counterpartId, type
+RETURN counterpartId, type, count`;
+}
+
+/** entities.search: substring over normalised name and aliases (TEXT index on searchText), ranked. */
+export function searchEntitiesStatements(hasSearch: boolean): { count: string; page: string } {
+  const where = `WHERE ${hasSearch ? 'e.searchText CONTAINS $search AND ' : ''}($type IS NULL OR e.type = $type)`;
+  return {
+    count: `MATCH (e:Entity)
+${where}
+RETURN count(e) AS total`,
+    page: `MATCH (e:Entity)
+${where}
+WITH e, reduce(best = 2, k IN e.keys |
+  CASE WHEN k = $search THEN 0 WHEN best > 1 AND k STARTS WITH $search THEN 1 ELSE best END) AS rank
+ORDER BY rank, e.nameKey, e.id
+SKIP $offset LIMIT $first
+RETURN ${ENTITY_MAP} AS entity`,
+  };
+}
+
+/** Every relationship type the store writes, for tests and schema. */
+export const ENTITY_TYPE_LIST: readonly EntityType[] = ENTITY_TYPES;

@@ -123,4 +123,16 @@ describe('bad input', () => {
       }
     }
   });
+
+  it('pathological markup in a long line is parsed in linear time (a quadratic scan would hit the test timeout)', () => {
+    for (const [name, text] of [
+      ['klammern.md', `T\n\n${'[a '.repeat(300_000)}`],
+      ['sterne.md', `T\n\n${'**a '.repeat(250_000)}`],
+      ['kommentare.md', `T\n\n${'<!-- x '.repeat(200_000)}`],
+      ['spitz.html', `<p>${'<a '.repeat(300_000)}`],
+    ] as const) {
+      const { articles, errors } = parseArticleFile(name, Buffer.from(text));
+      expect(articles.length + errors.length).toBe(1);
+    }
+  }, 5_000);
 });

@@ -1,5 +1,6 @@
 // HTML: title, main text without page furniture or scripts, entities decoded, blocks as paragraphs.
 import { describe, expect, it } from 'vitest';
+import { htmlNestingDepth, MAX_HTML_NESTING } from '../../ingest/parse/formats/html.js';
 import { parseArticleFile, readArticleFile } from '../../ingest/parse/parse-article-file.js';
 import { fixture } from './helpers.js';
 
@@ -52,5 +53,15 @@ describe('html format', () => {
     const { articles } = parseArticleFile('seite.txt', Buffer.from('<!DOCTYPE html><title>T</title><p>Absatz.</p>'));
     expect(articles[0].title).toBe('T');
     expect(articles[0].text).toBe('Absatz.');
+  });
+
+  it('measures nesting without counting void, implicitly closed or script content', () => {
+    expect(htmlNestingDepth('<html><body><div><p>a<p>b<br><img src=x><script>"<div><div>"</script></div></body></html>')).toBe(3);
+  });
+
+  it('refuses absurdly deep nesting up front instead of hanging the parser', () => {
+    const { articles, errors } = parseArticleFile('tief.html', Buffer.from('<div>'.repeat(200_000) + 'x'));
+    expect(articles).toEqual([]);
+    expect(errors[0].reason).toBe(`HTML nested 200,000 elements deep, over the limit of ${MAX_HTML_NESTING}`);
   });
 });

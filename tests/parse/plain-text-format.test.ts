@@ -56,6 +56,19 @@ describe('plain text format', () => {
     expect(articles[0].published).toBeNull();
   });
 
+  it('a date line before the headline is the date, not the title', () => {
+    const { articles } = parseText('Dienstag, 4. Juni 2024\n\nGipfel in Rom beendet\n\nDie Teilnehmer reisten am Abend ab.');
+    expect(articles[0].title).toBe('Gipfel in Rom beendet');
+    expect(articles[0].published).toBe('2024-06-04');
+    expect(articles[0].text).toBe('Die Teilnehmer reisten am Abend ab.');
+  });
+
+  it('a headline that merely ends in a date stays the title', () => {
+    const { articles } = parseText('Treffen am 12. März 2025\n\nDie Teilnehmer reisten am Abend ab.');
+    expect(articles[0].title).toBe('Treffen am 12. März 2025');
+    expect(articles[0].published).toBeNull();
+  });
+
   it('a single long line is body text without a title', () => {
     const line = 'Ein sehr langer Satz ohne Zeilenumbruch. '.repeat(20).trim();
     const { articles, errors } = parseText(`\n\n${line}\n`);

@@ -3,7 +3,7 @@
 // allow-lists in domain/model.ts (relationship types, entity labels) or is a validated small integer (hop bounds),
 // so no input string ever becomes Cypher.
 import { DiplographError, ErrorCode } from '../../domain/errors.js';
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../../domain/model.js';
+import { RELATION_TYPES, type EntityType, type RelationType } from '../../domain/model.js';
 
 /** Node labels per entity type (Bloom/Browser style), from the ENTITY_TYPES allow-list. */
 export const ENTITY_LABELS: Readonly<Record<EntityType, string>> = {
@@ -84,7 +84,7 @@ ON CREATE SET a += $article, a.extractorVersion = $extractorVersion, a.ingestedA
   mergeRedirects: `UNWIND $ids AS id
 MATCH (m:EntityMerge {mergedId: id})
 WHERE m.undoneAt IS NULL
-RETURN m.mergedId AS mergedId, m.keptId AS keptId, m.id AS recordId`,
+RETURN m.mergedId AS mergedId, m.keptId AS keptId`,
 
   /**
    * entity.merge: creates missing entities (first name, type and Wikidata id win), labels them from the type
@@ -153,6 +153,37 @@ WITH a ORDER BY a.published IS NULL, a.published DESC, a.id
 SKIP $offset LIMIT $first
 RETURN ${ARTICLE_MAP} AS article`,
 
+  /** article.entities: what an article mentions, by id. */
+  articleEntities: `MATCH (:Article {id: $articleId})-[:MENTIONS]->(e:Entity)
+WITH e ORDER BY e.id
+RETURN ${ENTITY_MAP} AS entity`,
+
+  // ---- integrity (checkIntegrity; each at most $limit ids, smallest first) ----
+  /** integrity.relationsWithoutEvidence */
+  integrityRelationsWithoutEvidence: `MATCH ()-[r:${ALL_TYPES}]->()
+WHERE NOT EXISTS { MATCH (x:Evidence {relationId: r.id}) }
+RETURN r.id AS id ORDER BY id LIMIT $limit`,
+
+  /** integrity.evidenceWithoutArticle */
+  integrityEvidenceWithoutArticle: `MATCH (x:Evidence)
+WHERE NOT EXISTS { MATCH (a:Article {id: x.articleId}) }
+RETURN x.id AS id ORDER BY id LIMIT $limit`,
+
+  /** integrity.evidenceOfArticles: a page of articles with their evidence, for the offset check in TypeScript. */
+  integrityEvidenceOfArticles: `MATCH (a:Article)
+WITH a ORDER BY a.id SKIP $offset LIMIT $pageSize
+CALL (a) {
+  MATCH (x:Evidence {articleId: a.id})
+  WITH x ORDER BY x.id
+  RETURN collect(x { .id, .sentence, .start, .end }) AS evidence
+}
+RETURN a.text AS text, evidence`,
+
+  /** integrity.relationsWithMissingEntity: an end that is not an entity (any more), or a place that is not stored. */
+  integrityRelationsWithMissingEntity: `MATCH (s)-[r:${ALL_TYPES}]->(t)
+WHERE NOT s:Entity OR NOT t:Entity OR (r.placeId IS NOT NULL AND NOT EXISTS { MATCH (p:Entity {id: r.placeId}) })
+RETURN r.id AS id ORDER BY id LIMIT $limit`,
+
   /** entities.byIds */
   entitiesByIds: `UNWIND $ids AS id
 MATCH (e:Entity {id: id})
@@ -180,7 +211,7 @@ ${DEGREE}
 WITH e, degree ORDER BY degree DESC, e.id LIMIT 1
 RETURN ${ENTITY_MAP} AS entity`,
 
-  /** relation.evidenceCount (tests and diagnostics) */
+  /** relations.byIds: relations with their evidence; a type union of unique-index seeks. */
   relationsByIds: `UNWIND $ids AS id
 MATCH (:Entity)-[r:${ALL_TYPES} {id: id}]->(:Entity)
 RETURN ${RELATION_MAP} AS relation`,
@@ -203,11 +234,13 @@ SET e.aliases = $aliases, e.keys = $keys, e.searchText = reduce(s = '\\n', k IN 
 REMOVE m:Entity:${ENTITY_LABELS.PERSON}:${ENTITY_LABELS.COUNTRY}:${ENTITY_LABELS.ORGANIZATION}:${ENTITY_LABELS.PLACE}
 SET m:MergedEntity, m.mergedInto = $keepId, m.mergeRecordId = $recordId`,
 
-  /** merge.moveMentions: the kept entity is mentioned where the merged one was (marked, so split can undo). */
+  /**
+   * merge.moveMentions: the kept entity is mentioned where the merged one was. The merged node keeps its own
+   * mentions (invisible while it is not an :Entity), so a split brings them back; the kept one keeps the copies.
+   */
   mergeMoveMentions: `MATCH (a:Article)-[:MENTIONS]->(:MergedEntity {id: $mergeId})
 MATCH (k:Entity {id: $keepId})
-WHERE NOT EXISTS { (a)-[:MENTIONS]->(k) }
-CREATE (a)-[:MENTIONS {viaMerge: $recordId}]->(k)`,
+MERGE (a)-[:MENTIONS]->(k)`,
 
   /** merge.movePlaces: relations placed at the merged entity are placed at the kept one. */
   mergeMovePlaces: `MATCH ()-[r:${ALL_TYPES}]->()
@@ -238,10 +271,6 @@ RETURN count(m) AS restored`,
 WHERE r.movedPlace = $recordId
 SET r.placeId = $mergeId
 REMOVE r.movedPlace`,
-
-  /** split.mentions: mentions the merge added to the kept entity go away. */
-  splitMentions: `MATCH (:Article)-[x:MENTIONS {viaMerge: $recordId}]->(:Entity)
-DELETE x`,
 
   /** split.finish */
   splitFinish: `MATCH (m:EntityMerge {id: $id})
@@ -291,9 +320,7 @@ MATCH (s:Entity {id: row.sourceId})
 MATCH (t:Entity {id: row.endId})
 MERGE (s)-[r:${t} {id: row.id}]-(t)
 ON CREATE SET r += row.props
-ON MATCH SET r.confidence = CASE WHEN r.confidence < row.props.confidence THEN row.props.confidence ELSE r.confidence END,
-  r.movedSource = coalesce(r.movedSource, row.props.movedSource),
-  r.movedTarget = coalesce(r.movedTarget, row.props.movedTarget)
+ON MATCH SET r.confidence = CASE WHEN r.confidence < row.props.confidence THEN row.props.confidence ELSE r.confidence END
 RETURN count(r) AS written`;
 }
 
@@ -316,9 +343,8 @@ SET r += row.set
 RETURN count(r) AS moved`;
 }
 
-/** relation.ends: relations touching an entity node (Entity or MergedEntity) by id, with how they touch it. */
-export const RELATION_ENDS = `MATCH (n {id: $entityId})-[r:${ALL_TYPES}]-()
-WHERE n:Entity OR n:MergedEntity
+/** relation.ends: relations touching an entity, with their stored ends. */
+export const RELATION_ENDS = `MATCH (n:Entity {id: $entityId})-[r:${ALL_TYPES}]-()
 RETURN DISTINCT r.id AS id, type(r) AS type, startNode(r).id AS sourceId, endNode(r).id AS endId,
   r.movedSource AS movedSource, r.movedTarget AS movedTarget`;
 
@@ -346,12 +372,9 @@ export interface RelationListFilters {
 function relationWhere(f: RelationListFilters): string {
   const clauses: string[] = [];
   if (f.statuses) clauses.push('r.status IN $statuses');
-  if (f.entityId && f.counterpartId) {
-    clauses.push('r.hasTarget AND ((s.id = $entityId AND t.id = $counterpartId) OR (s.id = $counterpartId AND t.id = $entityId))');
-  } else if (f.entityId || f.counterpartId) {
-    const p = f.entityId ? '$entityId' : '$counterpartId';
-    clauses.push(`(s.id = ${p} OR (r.hasTarget AND t.id = ${p}))`);
-  }
+  // Each an end of the relation; both together select a pair's relations.
+  if (f.entityId) clauses.push('(s.id = $entityId OR (r.hasTarget AND t.id = $entityId))');
+  if (f.counterpartId) clauses.push('(s.id = $counterpartId OR (r.hasTarget AND t.id = $counterpartId))');
   if (f.sourceId) clauses.push('s.id = $sourceId');
   if (f.targetId) clauses.push('r.hasTarget AND t.id = $targetId');
   if (f.placeId) clauses.push('r.placeId = $placeId');
@@ -474,6 +497,3 @@ SKIP $offset LIMIT $first
 RETURN ${ENTITY_MAP} AS entity`,
   };
 }
-
-/** Every relationship type the store writes, for tests and schema. */
-export const ENTITY_TYPE_LIST: readonly EntityType[] = ENTITY_TYPES;

@@ -1,0 +1,750 @@
+// The Neo4j store: a graph in a Neo4j 5 database over Bolt, answering exactly as the SQLite store does.
+//
+// Model (Bloom/Browser-friendly):
+//   (:Entity:Person|:Country|:Organization|:Place {id, name, type, wikidata, aliases, nameKey, keys, searchText})
+//   (:Entity)-[:MET_AT|CALLED|… {id, date, dateStart, dateEnd, status, placeId, quote, confidence, role, cameo,
+//              plover, hasTarget}]->(:Entity)        one relationship per relation, type from RELATION_TYPES
+//   A relation without a target (a statement about nothing) is a self-loop on its source with hasTarget = false;
+//   reads return targetId null for it and path, neighbourhood and degree queries never use it as a hop.
+//   (:Evidence {id, relationId, articleId, sentence, start, end, extractorVersion})-[:FROM]->(:Article {…})
+//   (:Article)-[:MENTIONS]->(:Entity)                 what deleteArticle may remove with the article
+//   (:EntityMerge {id, keptId, mergedId, merged, createdAt, undoneAt, addedAliases}); a merged-away entity node
+//   keeps its properties under the label :MergedEntity until a split restores it.
+//
+// Every write is a managed transaction (retried by the driver on transient errors such as deadlocks) that MERGEs
+// on ids, one article per transaction, so a retried or repeated write adds nothing. Counts come from the server's
+// update counters of each statement, which are exact even when another connection writes the same entities.
+import neo4j from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryResult, Session } from 'neo4j-driver';
+import { DiplographError, ErrorCode } from '../../domain/errors.js';
+import { mergeId as mergeRecordId, normalizeName } from '../../domain/ids.js';
+import type { ArticleRecord, EntityRecord, ExtractedArticle, PathRecord, RelationRecord, RelationType } from '../../domain/model.js';
+import {
+  MAX_PATH_HOPS,
+  type ContactCount,
+  type DegreeQuery,
+  type DegreeRow,
+  type DeleteResult,
+  type EntitySearch,
+  type GraphStore,
+  type IntegrityReport,
+  type MergeRecord,
+  type NeighborhoodQuery,
+  type Page,
+  type PathQuery,
+  type RelationFilter,
+  type StoreCounts,
+  type Subgraph,
+  type WindowFilter,
+  type WriteResult,
+} from '../graph-store.js';
+import { buildPage, sortedAliases } from '../internal/records.js';
+import { field, intParam, numberField, plain, toArticle, toEntity, toRelation, type Plain } from './convert.js';
+import {
+  contactCountsStatement,
+  CYPHER,
+  degreeRankingStatement,
+  neighborhoodReachStatement,
+  neighborhoodRelationsStatement,
+  pathsStatement,
+  RELATION_ENDS,
+  relationMergeStatement,
+  relationReattachStatement,
+  RELATIONS_MOVED_BY,
+  relationsCountStatement,
+  relationsPageStatement,
+  searchEntitiesStatements,
+  shortestPathStatement,
+  type RelationListFilters,
+} from './cypher.js';
+import { invalidUriError, translateDriverError, type ErrorContext } from './driver-errors.js';
+import { AWAIT_INDEXES, SCHEMA_STATEMENTS } from './schema.js';
+import { articleProps, planArticle, referencedEntityIds, type Redirect } from './write-plan.js';
+
+export const DEFAULT_NEO4J_URI = 'bolt://127.0.0.1:7687';
+export const DEFAULT_NEO4J_USERNAME = 'neo4j';
+export const DEFAULT_NEO4J_DATABASE = 'neo4j';
+/** A refused or silent server should fail `ping()` fast, not after the driver's 30 s default. */
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+/** How long managed transactions retry transient errors (deadlocks between concurrent ingests, leader switches). */
+export const DEFAULT_MAX_TRANSACTION_RETRY_TIME_MS = 15_000;
+export const DEFAULT_MAX_CONNECTION_POOL_SIZE = 20;
+/** Neighbourhoods span 1–3 hops (NeighborhoodQuery). */
+export const MAX_NEIGHBORHOOD_DEPTH = 3;
+/** Merge chains followed when redirecting an ingest (A merged into B merged into C). */
+const MAX_REDIRECT_CHAIN = 16;
+/** Ids an integrity check lists per kind unless told otherwise (as the SQLite store). */
+export const DEFAULT_INTEGRITY_LIMIT = 100;
+/** Articles read per round trip by the evidence offset check. */
+const INTEGRITY_ARTICLE_PAGE = 200;
+/** Ids per statement for UNWIND look-ups. */
+const ID_CHUNK = 1_000;
+
+export interface Neo4jStoreOptions {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+  connectionTimeoutMs?: number;
+  maxTransactionRetryTimeMs?: number;
+  maxConnectionPoolSize?: number;
+}
+
+/** Connection options from the standard variables NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE. */
+export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jStoreOptions {
+  return {
+    uri: env.NEO4J_URI || DEFAULT_NEO4J_URI,
+    username: env.NEO4J_USERNAME || DEFAULT_NEO4J_USERNAME,
+    password: env.NEO4J_PASSWORD ?? '',
+    database: env.NEO4J_DATABASE || DEFAULT_NEO4J_DATABASE,
+  };
+}
+
+function chunks<T>(items: readonly T[], size = ID_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function checkCount(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new DiplographError(ErrorCode.BAD_USER_INPUT, `${name} must be a non-negative integer, got ${value}`);
+  }
+  return value;
+}
+
+/** JS default string order (UTF-16 code units), as the SQLite store and the adjacency index sort ids. */
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface WindowParams {
+  statuses: string[] | null;
+  since: string | null;
+  until: string | null;
+}
+
+function windowParams(f: { statuses?: readonly string[] | null; since?: string | null; until?: string | null }): WindowParams {
+  return { statuses: f.statuses?.length ? [...f.statuses] : null, since: f.since || null, until: f.until || null };
+}
+
+interface StoredMerge {
+  id: string;
+  keptId: string;
+  mergedId: string;
+  merged: EntityRecord;
+  createdAt: string;
+  undoneAt: string | null;
+  addedAliases: string[];
+}
+
+interface RelationEnds {
+  id: string;
+  type: RelationType;
+  sourceId: string;
+  endId: string;
+  movedSource: string | null;
+  movedTarget: string | null;
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly options: Required<Neo4jStoreOptions>;
+  private driverInstance: Driver | null = null;
+  private schemaReady = false;
+
+  constructor(options: Neo4jStoreOptions) {
+    this.options = {
+      connectionTimeoutMs: DEFAULT_CONNECTION_TIMEOUT_MS,
+      maxTransactionRetryTimeMs: DEFAULT_MAX_TRANSACTION_RETRY_TIME_MS,
+      maxConnectionPoolSize: DEFAULT_MAX_CONNECTION_POOL_SIZE,
+      ...options,
+    };
+  }
+
+  /** The driver, created on first use: `neo4j.driver()` does not connect, but rejects a malformed URI. */
+  private get driver(): Driver {
+    if (!this.driverInstance) {
+      const o = this.options;
+      try {
+        this.driverInstance = neo4j.driver(o.uri, neo4j.auth.basic(o.username, o.password), {
+          connectionTimeout: o.connectionTimeoutMs,
+          maxTransactionRetryTime: o.maxTransactionRetryTimeMs,
+          maxConnectionPoolSize: o.maxConnectionPoolSize,
+          userAgent: 'diplograph',
+          // The store reports its own errors; the driver's console logging would duplicate them.
+          logging: { level: 'error', logger: () => undefined },
+        });
+      } catch (err) {
+        throw invalidUriError(o.uri, err);
+      }
+    }
+    return this.driverInstance;
+  }
+
+  private context(timeoutMs?: number | null): ErrorContext {
+    return { uri: this.options.uri, username: this.options.username, database: this.options.database, timeoutMs };
+  }
+
+  private translate(err: unknown, timeoutMs?: number | null): unknown {
+    return translateDriverError(err, this.context(timeoutMs)) ?? err;
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number | null): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(work, timeoutMs ? { timeout: timeoutMs } : undefined);
+    } catch (err) {
+      throw this.translate(err, timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work);
+    } catch (err) {
+      throw this.translate(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One auto-commit statement, no retries: for ping and schema, where a failure must surface at once. */
+  private async autoCommit(statement: string): Promise<QueryResult> {
+    const session = this.session('WRITE');
+    try {
+      return await session.run(statement);
+    } catch (err) {
+      throw this.translate(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  async init(): Promise<void> {
+    await this.ping();
+    if (this.schemaReady) return;
+    for (const statement of SCHEMA_STATEMENTS) {
+      try {
+        await this.autoCommit(statement);
+      } catch (err) {
+        // Another process created the same rule between our IF NOT EXISTS check and the create.
+        const code = String((err as { code?: unknown }).code ?? '');
+        if (!/EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists/.test(code)) throw err;
+      }
+    }
+    await this.autoCommit(AWAIT_INDEXES);
+    this.schemaReady = true;
+  }
+
+  async close(): Promise<void> {
+    const d = this.driverInstance;
+    this.driverInstance = null;
+    await d?.close();
+  }
+
+  async ping(): Promise<void> {
+    const result = await this.autoCommit(CYPHER.ping);
+    if (numberField(result.records[0], 'one') !== 1) {
+      throw new DiplographError(ErrorCode.STORE_UNAVAILABLE, `Neo4j at ${this.options.uri} gave an unexpected answer`);
+    }
+  }
+
+  // ---- writes ---------------------------------------------------------------------------------
+
+  async writeArticle(extracted: ExtractedArticle): Promise<WriteResult> {
+    return this.writeOne(extracted);
+  }
+
+  async writeArticles(batch: readonly ExtractedArticle[]): Promise<WriteResult[]> {
+    // One transaction per article: each is all or nothing, and a failure names one article, not a batch.
+    const results: WriteResult[] = [];
+    for (const x of batch) results.push(await this.writeOne(x));
+    return results;
+  }
+
+  private async writeOne(x: ExtractedArticle): Promise<WriteResult> {
+    const ingestedAt = new Date().toISOString();
+    const referenced = referencedEntityIds(x);
+    // The work runs again from the start when the driver retries; it keeps no state outside this function.
+    return this.write(async (tx) => {
+      const result: WriteResult = { articleId: x.article.id, status: 'new', entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0 };
+      const created = await tx.run(CYPHER.articleMerge, {
+        article: articleProps(x),
+        extractorVersion: x.extractorVersion,
+        ingestedAt,
+      });
+      if (created.summary.counters.updates().nodesCreated === 0) return { ...result, status: 'duplicate' };
+
+      const plan = planArticle(x, await this.redirects(tx, referenced));
+      if (plan.entities.length) {
+        const merged = await tx.run(CYPHER.entityMerge, { entities: plan.entities });
+        result.entitiesAdded = merged.summary.counters.updates().nodesCreated;
+        await tx.run(CYPHER.entityAliases, { entities: plan.entities });
+      }
+      for (const [type, rows] of plan.relations) {
+        const written = await tx.run(relationMergeStatement(type), { rows });
+        if (numberField(written.records[0], 'written') !== rows.length) {
+          const known = new Set(plan.entities.map((e) => e.id));
+          const missing = rows.flatMap((r) => [r.sourceId, r.endId]).find((id) => !known.has(id)) ?? 'an entity';
+          throw new DiplographError(
+            ErrorCode.STORE_INTEGRITY,
+            `article ${x.article.id}: a ${type} relation refers to ${missing}, which is neither in the article nor stored`,
+          );
+        }
+        result.relationsAdded += written.summary.counters.updates().relationshipsCreated;
+      }
+      if (plan.evidence.length) {
+        const ev = await tx.run(CYPHER.evidenceMerge, { articleId: x.article.id, evidence: plan.evidence, extractorVersion: x.extractorVersion });
+        result.evidenceAdded = ev.summary.counters.updates().nodesCreated;
+      }
+      if (plan.mentions.length) await tx.run(CYPHER.articleMentions, { articleId: x.article.id, ids: plan.mentions });
+      return result;
+    });
+  }
+
+  /** Active merges for these ids, followed to the entity that finally holds them (A → B → C gives A → C). */
+  private async redirects(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, Redirect>> {
+    const next = new Map<string, string>();
+    let frontier = [...ids];
+    for (let depth = 0; frontier.length && depth < MAX_REDIRECT_CHAIN; depth++) {
+      const res = await tx.run(CYPHER.mergeRedirects, { ids: frontier });
+      frontier = [];
+      for (const rec of res.records) {
+        const mergedId = String(plain(rec.get('mergedId')));
+        const keptId = String(plain(rec.get('keptId')));
+        if (next.has(mergedId)) continue;
+        next.set(mergedId, keptId);
+        frontier.push(keptId);
+      }
+    }
+    const out = new Map<string, Redirect>();
+    for (const id of next.keys()) {
+      let cur = id;
+      for (let i = 0; i < MAX_REDIRECT_CHAIN && next.has(cur); i++) cur = next.get(cur) as string;
+      out.set(id, { keptId: cur });
+    }
+    return out;
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return this.read(async (tx) => (await tx.run(CYPHER.articleExists, { id })).records[0].get('found') === true);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return this.read(async (tx) => {
+      const rec = (await tx.run(CYPHER.counts)).records[0];
+      return {
+        articles: numberField(rec, 'articles'),
+        entities: numberField(rec, 'entities'),
+        relations: numberField(rec, 'relations'),
+        evidence: numberField(rec, 'evidence'),
+      };
+    });
+  }
+
+  async checkIntegrity(limit = DEFAULT_INTEGRITY_LIMIT): Promise<IntegrityReport> {
+    const max = checkCount('limit', limit);
+    const counts = await this.counts();
+    return this.read(async (tx) => {
+      const ids = async (statement: string) =>
+        (await tx.run(statement, { limit: intParam(max) })).records.map((r) => String(plain(r.get('id'))));
+      return {
+        counts,
+        relationsWithoutEvidence: await ids(CYPHER.integrityRelationsWithoutEvidence),
+        evidenceWithoutArticle: await ids(CYPHER.integrityEvidenceWithoutArticle),
+        evidenceOffsetMismatch: await this.offsetMismatches(tx, max),
+        relationsWithMissingEntity: await ids(CYPHER.integrityRelationsWithMissingEntity),
+      };
+    });
+  }
+
+  /** Evidence whose sentence is not article.text[start:end], compared in JS (offsets are UTF-16 code units). */
+  private async offsetMismatches(tx: ManagedTransaction, limit: number): Promise<string[]> {
+    const bad: string[] = [];
+    for (let offset = 0; bad.length < limit; offset += INTEGRITY_ARTICLE_PAGE) {
+      const res = await tx.run(CYPHER.integrityEvidenceOfArticles, { offset: intParam(offset), pageSize: intParam(INTEGRITY_ARTICLE_PAGE) });
+      for (const rec of res.records) {
+        const text = String(plain(rec.get('text')));
+        for (const x of plain(rec.get('evidence')) as { id: string; sentence: string; start: number; end: number }[]) {
+          if (text.slice(x.start, x.end) !== x.sentence) bad.push(x.id);
+          if (bad.length >= limit) return bad;
+        }
+      }
+      if (res.records.length < INTEGRITY_ARTICLE_PAGE) break;
+    }
+    return bad;
+  }
+
+  // ---- entities -------------------------------------------------------------------------------
+
+  async findEntity(nameOrAlias: string): Promise<EntityRecord | null> {
+    const key = normalizeName(nameOrAlias);
+    const tiers: [string, Record<string, string>][] = [
+      [CYPHER.entityById, { id: nameOrAlias }],
+      [CYPHER.entityByWikidata, { wikidata: nameOrAlias.toUpperCase() }],
+    ];
+    // An empty key would match nothing in SQLite either (every stored name and alias normalises to something).
+    if (key) tiers.push([CYPHER.entityByName, { key }], [CYPHER.entityByAlias, { key, needle: `\n${key}\n` }]);
+    return this.read(async (tx) => {
+      for (const [statement, params] of tiers) {
+        const res = await tx.run(statement, params);
+        if (res.records.length) return toEntity(field(res.records[0], 'entity'));
+      }
+      return null;
+    });
+  }
+
+  async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+    const byId = await this.read(async (tx) => {
+      const found = new Map<string, EntityRecord>();
+      for (const part of chunks([...new Set(ids)])) {
+        for (const rec of (await tx.run(CYPHER.entitiesByIds, { ids: part })).records) {
+          const e = toEntity(field(rec, 'entity'));
+          found.set(e.id, e);
+        }
+      }
+      return found;
+    });
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async searchEntities(q: EntitySearch): Promise<Page<EntityRecord>> {
+    const search = normalizeName(q.search ?? '');
+    const statements = searchEntitiesStatements(search !== '');
+    const params = { search, type: q.type ?? null, offset: intParam(checkCount('offset', q.offset)), first: intParam(checkCount('first', q.first)) };
+    return this.read(async (tx) => {
+      const total = numberField((await tx.run(statements.count, params)).records[0], 'total');
+      const items = (await tx.run(statements.page, params)).records.map((r) => toEntity(field(r, 'entity')));
+      return buildPage(items, total, q.offset);
+    });
+  }
+
+  // ---- relations ------------------------------------------------------------------------------
+
+  private async relationsById(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, RelationRecord>> {
+    const found = new Map<string, RelationRecord>();
+    for (const part of chunks([...new Set(ids)])) {
+      for (const rec of (await tx.run(CYPHER.relationsByIds, { ids: part })).records) {
+        const r = toRelation(field(rec, 'relation'));
+        found.set(r.id, r);
+      }
+    }
+    return found;
+  }
+
+  async getRelations(ids: readonly string[]): Promise<(RelationRecord | null)[]> {
+    const byId = await this.read((tx) => this.relationsById(tx, ids));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async listRelations(f: RelationFilter): Promise<Page<RelationRecord>> {
+    const flags: RelationListFilters = {
+      types: f.types?.length ? f.types : null,
+      statuses: Boolean(f.statuses?.length),
+      entityId: Boolean(f.entityId),
+      counterpartId: Boolean(f.counterpartId),
+      sourceId: Boolean(f.sourceId),
+      targetId: Boolean(f.targetId),
+      placeId: Boolean(f.placeId),
+      countryId: Boolean(f.countryId),
+      articleId: Boolean(f.articleId),
+      minConfidence: f.minConfidence != null,
+      since: Boolean(f.since),
+      until: Boolean(f.until),
+    };
+    const params = {
+      ...windowParams(f),
+      entityId: f.entityId ?? null,
+      counterpartId: f.counterpartId ?? null,
+      sourceId: f.sourceId ?? null,
+      targetId: f.targetId ?? null,
+      placeId: f.placeId ?? null,
+      countryId: f.countryId ?? null,
+      articleId: f.articleId ?? null,
+      minConfidence: f.minConfidence ?? null,
+      offset: intParam(checkCount('offset', f.offset)),
+      first: intParam(checkCount('first', f.first)),
+    };
+    const countStatement = relationsCountStatement(flags);
+    const pageStatement = relationsPageStatement(flags);
+    return this.read(async (tx) => {
+      const total = numberField((await tx.run(countStatement, params)).records[0], 'total');
+      const items = (await tx.run(pageStatement, params)).records.map((r) => toRelation(field(r, 'relation')));
+      return buildPage(items, total, f.offset);
+    });
+  }
+
+  // ---- articles -------------------------------------------------------------------------------
+
+  async getArticle(id: string): Promise<ArticleRecord | null> {
+    return (await this.getArticles([id]))[0];
+  }
+
+  async getArticles(ids: readonly string[]): Promise<(ArticleRecord | null)[]> {
+    const byId = await this.read(async (tx) => {
+      const found = new Map<string, ArticleRecord>();
+      for (const part of chunks([...new Set(ids)])) {
+        for (const rec of (await tx.run(CYPHER.articlesByIds, { ids: part })).records) {
+          const a = toArticle(field(rec, 'article'));
+          found.set(a.id, a);
+        }
+      }
+      return found;
+    });
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async articleEntities(articleId: string): Promise<EntityRecord[]> {
+    return this.read(async (tx) => (await tx.run(CYPHER.articleEntities, { articleId })).records.map((r) => toEntity(field(r, 'entity'))));
+  }
+
+  async listArticles(page: { first: number; offset: number }): Promise<Page<ArticleRecord>> {
+    const params = { offset: intParam(checkCount('offset', page.offset)), first: intParam(checkCount('first', page.first)) };
+    return this.read(async (tx) => {
+      const total = numberField((await tx.run(CYPHER.articlesCount)).records[0], 'total');
+      const items = (await tx.run(CYPHER.articlesPage, params)).records.map((r) => toArticle(field(r, 'article')));
+      return buildPage(items, total, page.offset);
+    });
+  }
+
+  // ---- paths ----------------------------------------------------------------------------------
+
+  /** Hop bound for a path query: at most MAX_PATH_HOPS; null when no path can exist. */
+  private static hops(q: Omit<PathQuery, 'first'>): number | null {
+    if (!Number.isFinite(q.maxHops)) throw new DiplographError(ErrorCode.BAD_USER_INPUT, `maxHops must be an integer, got ${q.maxHops}`);
+    const hops = Math.min(Math.trunc(q.maxHops), MAX_PATH_HOPS);
+    return hops >= 1 && q.fromId !== q.toId ? hops : null;
+  }
+
+  private pathParams(q: Omit<PathQuery, 'first'>) {
+    return { fromId: q.fromId, toId: q.toId, ...windowParams(q) };
+  }
+
+  private async toPathRecords(tx: ManagedTransaction, rows: { nodeIds: string[]; relationIds: string[] }[]): Promise<PathRecord[]> {
+    const byId = await this.relationsById(tx, rows.flatMap((p) => p.relationIds));
+    return rows.map((p) => ({ nodeIds: p.nodeIds, edges: p.relationIds.map((id) => byId.get(id) as RelationRecord) }));
+  }
+
+  private static pathRows(result: QueryResult): { nodeIds: string[]; relationIds: string[] }[] {
+    return result.records.map((r) => ({
+      nodeIds: (plain(r.get('nodeIds')) as Plain[]).map(String),
+      relationIds: (plain(r.get('relationIds')) as Plain[]).map(String),
+    }));
+  }
+
+  async paths(q: PathQuery): Promise<PathRecord[]> {
+    const hops = Neo4jStore.hops(q);
+    const first = checkCount('first', q.first);
+    if (hops === null || first === 0) return [];
+    const statement = pathsStatement(q.relationTypes, hops, q.timeRespecting === true, MAX_PATH_HOPS);
+    return this.read(async (tx) => {
+      const rows = Neo4jStore.pathRows(await tx.run(statement, { ...this.pathParams(q), first: intParam(first) }));
+      return this.toPathRecords(tx, rows);
+    }, q.timeoutMs);
+  }
+
+  async shortestPath(q: Omit<PathQuery, 'first'>): Promise<PathRecord | null> {
+    // Time order ties each hop to the one before, which a shortest-path search cannot express: enumerate instead.
+    if (q.timeRespecting) return (await this.paths({ ...q, first: 1 }))[0] ?? null;
+    const hops = Neo4jStore.hops(q);
+    if (hops === null) return null;
+    const statement = shortestPathStatement(q.relationTypes, hops, MAX_PATH_HOPS);
+    return this.read(async (tx) => {
+      const rows = Neo4jStore.pathRows(await tx.run(statement, this.pathParams(q)));
+      return (await this.toPathRecords(tx, rows))[0] ?? null;
+    }, q.timeoutMs);
+  }
+
+  // ---- analyst queries ------------------------------------------------------------------------
+
+  async neighborhood(q: NeighborhoodQuery): Promise<Subgraph> {
+    const depth = Math.max(0, Math.min(Math.trunc(q.depth), MAX_NEIGHBORHOOD_DEPTH));
+    const maxNodes = checkCount('maxNodes', Math.trunc(q.maxNodes));
+    const lonely: Subgraph = { nodeIds: [q.entityId], relations: [], truncated: false };
+    const params = { entityId: q.entityId, ...windowParams(q) };
+    return this.read(async (tx) => {
+      // Depth 0 still asks, for `connected`: an entity without relations is answered alone, as SQLite does.
+      const res = await tx.run(neighborhoodReachStatement(q.relationTypes, Math.max(depth, 1), MAX_NEIGHBORHOOD_DEPTH), params);
+      if (!res.records.length || res.records[0].get('connected') !== true) return lonely;
+      const reached = depth < 1 ? [] : (plain(res.records[0].get('reached')) as { id: Plain; distance: Plain }[]).map((x) => ({ id: String(x.id), distance: Number(x.distance) }));
+      reached.sort((a, b) => a.distance - b.distance || byString(a.id, b.id));
+      const ordered = [q.entityId, ...reached.map((x) => x.id)];
+      const nodeIds = ordered.slice(0, maxNodes);
+      const relations = nodeIds.length
+        ? (await tx.run(neighborhoodRelationsStatement(q.relationTypes), { ...params, ids: nodeIds })).records.map((r) => toRelation(field(r, 'relation')))
+        : [];
+      return { nodeIds, relations, truncated: ordered.length > nodeIds.length };
+    });
+  }
+
+  async degreeRanking(q: DegreeQuery): Promise<DegreeRow[]> {
+    const first = checkCount('first', q.first);
+    const params = { ...windowParams(q), entityType: q.entityType ?? null, first: intParam(first) };
+    return this.read(async (tx) =>
+      (await tx.run(degreeRankingStatement(q.relationTypes), params)).records.map((r) => ({
+        entityId: String(plain(r.get('entityId'))),
+        degree: numberField(r, 'degree'),
+        relations: numberField(r, 'relations'),
+      })),
+    );
+  }
+
+  async contactCounts(entityId: string, filter: WindowFilter): Promise<ContactCount[]> {
+    const params = { ...windowParams(filter), entityId };
+    return this.read(async (tx) =>
+      (await tx.run(contactCountsStatement(filter.relationTypes), params)).records.map((r) => ({
+        counterpartId: String(plain(r.get('counterpartId'))),
+        type: String(plain(r.get('type'))) as RelationType,
+        count: numberField(r, 'count'),
+      })),
+    );
+  }
+
+  // ---- corrections ----------------------------------------------------------------------------
+
+  async deleteArticle(id: string): Promise<DeleteResult | null> {
+    return this.write(async (tx) => {
+      const res = await tx.run(CYPHER.deleteArticleEvidence, { id });
+      if (!res.records.length) return null;
+      const rec = res.records[0];
+      const relationIds = (plain(rec.get('relationIds')) as Plain[]).map(String);
+      const entityIds = (plain(rec.get('entityIds')) as Plain[]).map(String);
+      const relations = relationIds.length ? numberField((await tx.run(CYPHER.deleteOrphanRelations, { ids: relationIds })).records[0], 'removed') : 0;
+      const entities = entityIds.length ? numberField((await tx.run(CYPHER.deleteOrphanEntities, { ids: entityIds })).records[0], 'removed') : 0;
+      return { articleId: id, relationsRemoved: relations, evidenceRemoved: numberField(rec, 'evidenceRemoved'), entitiesRemoved: entities };
+    });
+  }
+
+  async mergeEntities(keepId: string, mergeId: string): Promise<MergeRecord> {
+    if (keepId === mergeId) throw new DiplographError(ErrorCode.BAD_USER_INPUT, `cannot merge entity ${keepId} into itself`);
+    const createdAt = new Date().toISOString();
+    const recordId = mergeRecordId(keepId, mergeId, createdAt);
+    return this.write(async (tx) => {
+      const pair = await tx.run(CYPHER.mergeEntityPair, { keepId, mergeId });
+      if (!pair.records.length) {
+        const found = await tx.run(CYPHER.entitiesByIds, { ids: [keepId, mergeId] });
+        const present = new Set(found.records.map((r) => String(field(r, 'entity').id)));
+        const missing = present.has(keepId) ? mergeId : keepId;
+        throw new DiplographError(ErrorCode.NOT_FOUND, `no entity with id '${missing}'`);
+      }
+      const kept = toEntity(field(pair.records[0], 'kept'));
+      const merged = toEntity(field(pair.records[0], 'merged'));
+
+      // Relations move over: each end that was the merged entity becomes the kept one, marked for a split.
+      const ends = (await tx.run(RELATION_ENDS, { entityId: mergeId })).records.map(relationEnds);
+      await this.reattach(tx, ends.map((r) => {
+        const set: Record<string, string> = {};
+        if (r.sourceId === mergeId) set.movedSource = recordId;
+        if (r.endId === mergeId) set.movedTarget = recordId;
+        return { ...r, sourceId: r.sourceId === mergeId ? keepId : r.sourceId, endId: r.endId === mergeId ? keepId : r.endId, set };
+      }));
+      await tx.run(CYPHER.mergeMovePlaces, { mergeId, keepId, recordId });
+
+      // Names become aliases of the kept entity; remember which are new so a split can take them back.
+      const addedAliases = sortedAliases([merged.name, ...merged.aliases].filter((a) => a !== kept.name && !kept.aliases.includes(a)));
+      await this.setAliases(tx, kept.id, kept.name, [...kept.aliases, ...addedAliases]);
+
+      await tx.run(CYPHER.mergeRetire, { mergeId, keepId, recordId });
+      await tx.run(CYPHER.mergeMoveMentions, { mergeId, keepId });
+      await tx.run(CYPHER.mergeCreate, { id: recordId, keptId: keepId, mergedId: mergeId, merged: JSON.stringify(merged), createdAt, addedAliases });
+      return { id: recordId, keptId: keepId, mergedId: mergeId, merged, createdAt, undoneAt: null };
+    });
+  }
+
+  async splitEntity(mergeRecordId: string): Promise<MergeRecord> {
+    const undoneAt = new Date().toISOString();
+    return this.write(async (tx) => {
+      const found = await tx.run(CYPHER.mergeById, { id: mergeRecordId });
+      if (!found.records.length) throw new DiplographError(ErrorCode.NOT_FOUND, `no entity merge with id '${mergeRecordId}'`);
+      const m = storedMerge(field(found.records[0], 'record'));
+      if (m.undoneAt) throw new DiplographError(ErrorCode.BAD_USER_INPUT, `entity merge ${m.id} was already undone at ${m.undoneAt}`);
+
+      const restored = numberField((await tx.run(CYPHER.splitRestore, { mergeId: m.mergedId, recordId: m.id })).records[0], 'restored');
+      if (restored !== 1) throw new DiplographError(ErrorCode.STORE_INTEGRITY, `entity ${m.mergedId} of merge ${m.id} is no longer stored`);
+
+      const moved = (await tx.run(RELATIONS_MOVED_BY, { recordId: m.id })).records.map(relationEnds);
+      await this.reattach(tx, moved.map((r) => {
+        const set: Record<string, null> = {};
+        if (r.movedSource === m.id) set.movedSource = null;
+        if (r.movedTarget === m.id) set.movedTarget = null;
+        return {
+          ...r,
+          sourceId: r.movedSource === m.id ? m.mergedId : r.sourceId,
+          endId: r.movedTarget === m.id ? m.mergedId : r.endId,
+          set,
+        };
+      }));
+      await tx.run(CYPHER.splitPlaces, { recordId: m.id, mergeId: m.mergedId });
+
+      const [kept] = (await tx.run(CYPHER.entitiesByIds, { ids: [m.keptId] })).records.map((r) => toEntity(field(r, 'entity')));
+      if (kept) await this.setAliases(tx, kept.id, kept.name, kept.aliases.filter((a) => !m.addedAliases.includes(a)));
+      await tx.run(CYPHER.splitFinish, { id: m.id, undoneAt });
+      return { id: m.id, keptId: m.keptId, mergedId: m.mergedId, merged: m.merged, createdAt: m.createdAt, undoneAt };
+    });
+  }
+
+  async listMerges(): Promise<MergeRecord[]> {
+    return this.read(async (tx) =>
+      (await tx.run(CYPHER.mergeList)).records.map((r) => {
+        const m = storedMerge(field(r, 'record'));
+        return { id: m.id, keptId: m.keptId, mergedId: m.mergedId, merged: m.merged, createdAt: m.createdAt, undoneAt: m.undoneAt };
+      }),
+    );
+  }
+
+  private async reattach(tx: ManagedTransaction, rows: (RelationEnds & { set: Record<string, string | null> })[]): Promise<void> {
+    const byType = new Map<RelationType, { id: string; sourceId: string; endId: string; set: Record<string, string | null> }[]>();
+    for (const r of rows) {
+      const list = byType.get(r.type) ?? [];
+      list.push({ id: r.id, sourceId: r.sourceId, endId: r.endId, set: r.set });
+      byType.set(r.type, list);
+    }
+    for (const [type, list] of byType) {
+      const res = await tx.run(relationReattachStatement(type), { rows: list });
+      if (numberField(res.records[0], 'moved') !== list.length) {
+        throw new DiplographError(ErrorCode.STORE_INTEGRITY, `could not move every ${type} relation to its new ends`);
+      }
+    }
+  }
+
+  private async setAliases(tx: ManagedTransaction, id: string, name: string, aliases: readonly string[]): Promise<void> {
+    const unique = [...new Set(aliases)].filter((a) => a !== name);
+    const keys = [...new Set([normalizeName(name), ...unique.map(normalizeName)])];
+    await tx.run(CYPHER.entitySetAliases, { id, aliases: unique, keys });
+  }
+}
+
+function relationEnds(rec: { get(key: string): unknown }): RelationEnds {
+  const s = (k: string) => plain(rec.get(k));
+  return {
+    id: String(s('id')),
+    type: String(s('type')) as RelationType,
+    sourceId: String(s('sourceId')),
+    endId: String(s('endId')),
+    movedSource: (s('movedSource') as string | null) ?? null,
+    movedTarget: (s('movedTarget') as string | null) ?? null,
+  };
+}
+
+function storedMerge(m: { [key: string]: Plain }): StoredMerge {
+  return {
+    id: String(m.id),
+    keptId: String(m.keptId),
+    mergedId: String(m.mergedId),
+    merged: JSON.parse(String(m.merged)) as EntityRecord,
+    createdAt: String(m.createdAt),
+    undoneAt: m.undoneAt == null ? null : String(m.undoneAt),
+    addedAliases: Array.isArray(m.addedAliases) ? m.addedAliases.map(String) : [],
+  };
+}

@@ -1,0 +1,211 @@
+// Stage: merge candidates into relations (one relation per pair per event, every pair of a multi-party
+// meeting, mentions of the same event merged), choose canonical entity names and aliases, assign ids,
+// CAMEO/PLOVER codes and confidence.
+import type { ExtractedEntity, ExtractedRelation, Mention, RelationStatus, RelationType } from '../../src/domain/model.js';
+import { entityId, normalizeName, relationId } from '../../src/domain/ids.js';
+import eventCodes from '../lexicon/data/event-codes.json' with { type: 'json' };
+import type { ArticleContext, ArticleEntity, Candidate } from './types.js';
+import { stripPossessive } from './mentions.js';
+
+const CODES = (eventCodes as { codes: Record<string, Record<string, { cameo: string; plover: string | null }>> }).codes;
+const PLACE_RANK: Record<string, number> = { venue: 5, city: 4, region: 3, country: 2, continent: 1 };
+
+interface Rel {
+  type: RelationType;
+  a: string;
+  b: string | null;
+  place: string | null;
+  date: string | null;
+  hasDateExpr: boolean;
+  status: RelationStatus;
+  quote: string | null;
+  sents: number[];
+  rule: string;
+  hosted: boolean;
+  confidence: number;
+}
+
+function datesCompatible(r: Rel, c: Candidate): boolean {
+  if (c.date && r.date) {
+    if (c.date === r.date) return true;
+    if (c.date.length < 7 || r.date.length < 7) return false;
+    return c.date.startsWith(r.date) || r.date.startsWith(c.date);
+  }
+  if (!c.hasDateExpr && !c.date) return true;
+  if (!r.hasDateExpr && !r.date && !c.hasDateExpr) return true;
+  if (!c.hasDateExpr && c.date && !r.date && !r.hasDateExpr) return true;
+  return false;
+}
+
+export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entities: ExtractedEntity[]; relations: ExtractedRelation[]; keyToId: Map<string, string> } {
+  const rank = (k: string | null) => (k ? (PLACE_RANK[ctx.entities.get(k)?.placeKind ?? 'city'] ?? 3) : 0);
+  const rels: Rel[] = [];
+  const lastOfType = new Map<string, Rel>();
+  for (const c of candidates) {
+    if (c.type === 'MET_AT' || c.type === 'CALLED') {
+      const group = c.group ?? [c.source, c.target!];
+      const uniq = [...new Set(group)].filter(Boolean);
+      if (c.anaphoric) {
+        const last = lastOfType.get(c.type);
+        if (last) {
+          if (!last.sents.includes(c.sent)) last.sents.push(c.sent);
+          for (const r of rels) if (r.type === c.type && r.sents.includes(last.sents[0]) && r.status === last.status) upgrade(r, c);
+          continue;
+        }
+      }
+      for (let i = 0; i < uniq.length; i++) {
+        for (let j = i + 1; j < uniq.length; j++) {
+          const [a, b] = [uniq[i], uniq[j]];
+          const existing = c.newEvent && c.status !== 'planned'
+            ? rels.find((r) => r.type === c.type && samePair(r, a, b) && r.status === c.status && r.sents.includes(c.sent))
+            : [...rels].reverse().find((r) => r.type === c.type && samePair(r, a, b) && r.status === c.status && datesCompatible(r, c) && placesCompatible(r.place, c.place));
+          if (existing) {
+            if (!existing.sents.includes(c.sent)) existing.sents.push(c.sent);
+            upgrade(existing, c);
+            lastOfType.set(c.type, existing);
+            continue;
+          }
+          const r: Rel = { type: c.type, a, b, place: c.place, date: c.date, hasDateExpr: c.hasDateExpr, status: c.status, quote: null, sents: [c.sent], rule: c.rule, hosted: !!c.hosted, confidence: c.status === 'occurred' ? 0.8 : 0.7 };
+          rels.push(r);
+          lastOfType.set(c.type, r);
+        }
+      }
+      continue;
+    }
+    const dup = rels.find((r) => r.type === c.type && r.a === c.source && r.sents[0] === c.sent && r.quote === c.quote && r.b === c.target);
+    if (dup) continue;
+    rels.push({ type: c.type, a: c.source, b: c.target, place: null, date: c.date, hasDateExpr: c.hasDateExpr, status: 'occurred', quote: c.quote, sents: [c.sent], rule: c.rule, hosted: false, confidence: c.type === 'STATED' ? 0.75 : 0.6 });
+  }
+
+  function upgrade(r: Rel, c: Candidate) {
+    if (c.place && (!r.place || rank(c.place) > rank(r.place))) r.place = c.place;
+    if (c.date && (!r.date || (c.date.length > r.date.length && c.date.startsWith(r.date)))) r.date = c.date;
+    r.hasDateExpr = r.hasDateExpr || c.hasDateExpr;
+  }
+  function placesCompatible(p: string | null, q: string | null): boolean {
+    if (!p || !q || p === q) return true;
+    return rank(p) !== rank(q) && (rank(p) === 5 || rank(q) === 5);
+  }
+
+  // entities: those with a name in the text, plus role-only actors used by a relation
+  const used = new Set<string>();
+  for (const r of rels) {
+    used.add(r.a);
+    if (r.b) used.add(r.b);
+    if (r.place) used.add(r.place);
+  }
+  const entities: ExtractedEntity[] = [];
+  const keyToId = new Map<string, string>();
+  for (const e of ctx.entities.values()) {
+    if (e.roleOnly && !used.has(e.key)) continue;
+    if (!e.surfaces.length && !used.has(e.key)) continue;
+    if (e.type === 'PERSON' && !e.roleOnly && !e.surfaces.some((s) => s.kind === 'name' || s.kind === 'surname' || s.kind === 'pattern')) continue;
+    const name = canonicalName(ctx, e);
+    const id = entityId(e.type, name, e.lex?.wikidata ?? null);
+    keyToId.set(e.key, id);
+    const seen = new Set([normalizeName(name)]);
+    const aliases: string[] = [];
+    for (const s of e.surfaces) {
+      if (s.kind === 'pronoun' || s.kind === 'group') continue;
+      for (const form of [s.text, stripPossessive(s.text)]) {
+        const n = normalizeName(form);
+        if (seen.has(n)) continue;
+        seen.add(n);
+        aliases.push(form);
+      }
+    }
+    entities.push({ id, name, type: e.type, aliases, wikidata: e.lex?.wikidata ?? null });
+  }
+  // the same id twice (two keys, one Wikidata id): keep the first
+  const byId = new Map<string, ExtractedEntity>();
+  for (const e of entities) {
+    const prev = byId.get(e.id);
+    if (prev) {
+      for (const a of [e.name, ...e.aliases]) if (a !== prev.name && !prev.aliases.includes(a)) prev.aliases.push(a);
+    } else byId.set(e.id, e);
+  }
+
+  const relations: ExtractedRelation[] = [];
+  const seenIds = new Set<string>();
+  for (const r of rels) {
+    const source = keyToId.get(r.a);
+    const target = r.b ? (keyToId.get(r.b) ?? null) : null;
+    if (!source || (r.b && !target) || source === target) continue;
+    const place = r.place ? (keyToId.get(r.place) ?? null) : null;
+    const mentions: Mention[] = [...r.sents].sort((x, y) => x - y).map((i) => {
+      const s = ctx.sentences[i];
+      return { sentence: ctx.text.slice(s.start, s.end), start: s.start, end: s.end };
+    });
+    // the sentence that produced the relation first is the main evidence
+    const main = ctx.sentences[r.sents[0]];
+    mentions.sort((x, y) => (x.start === main.start ? -1 : y.start === main.start ? 1 : x.start - y.start));
+    const codeKey = r.type === 'MET_AT' && r.status === 'occurred' ? (r.hosted ? 'hosted' : place ? 'third_location' : 'occurred') : r.status === 'planned' ? 'planned' : 'occurred';
+    const code = CODES[r.type]?.[codeKey] ?? CODES[r.type]?.occurred ?? { cameo: null, plover: null };
+    const id = relationId({ type: r.type, source, target, date: r.date, place, status: r.status, quote: r.quote });
+    if (seenIds.has(id)) continue;
+    seenIds.add(id);
+    relations.push({
+      id,
+      type: r.type,
+      source,
+      target,
+      place,
+      date: r.date,
+      status: r.status,
+      quote: r.quote,
+      confidence: r.confidence,
+      role: roleOf(ctx, r),
+      cameo: code.cameo,
+      plover: code.plover,
+      mentions,
+      rule: r.rule,
+    });
+  }
+  relations.sort((x, y) => x.mentions[0].start - y.mentions[0].start || (x.id < y.id ? -1 : 1));
+  return { entities: [...byId.values()], relations, keyToId };
+}
+
+function samePair(r: Rel, a: string, b: string): boolean {
+  return (r.a === a && r.b === b) || (r.a === b && r.b === a);
+}
+
+function roleOf(ctx: ArticleContext, r: Rel): string | null {
+  const e = ctx.entities.get(r.a);
+  if (e?.roleOnly) return e.surfaces.find((s) => s.kind === 'role')?.text ?? null;
+  return null;
+}
+
+function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
+  const lang = ctx.lang;
+  const found = e.surfaces.map((s) => stripPossessive(s.text));
+  if (e.type === 'PERSON') {
+    if (e.lex) {
+      const variants = [...e.lex.names[lang], ...e.lex.variants];
+      const full = found.find((f) => variants.some((v) => normalizeName(v) === normalizeName(f)));
+      if (full) return variants.find((v) => v === full) ?? full;
+      // only a surname: use the variant spelled like it
+      const sur = e.surfaces.find((s) => s.kind === 'surname');
+      if (sur) {
+        const bare = normalizeName(stripPossessive(sur.text)).replace(/s$/u, '');
+        const v = variants.find((x) => normalizeName(x).endsWith(` ${normalizeName(stripPossessive(sur.text))}`)) ?? variants.find((x) => normalizeName(x).endsWith(` ${bare}`));
+        if (v) return v;
+      }
+      return e.lex.names[lang][0];
+    }
+    return e.fullName ?? found[0] ?? e.key;
+  }
+  if (e.lex) {
+    const names = e.lex.names[lang];
+    const all = [...names, ...e.lex.names[lang === 'de' ? 'en' : 'de']];
+    for (const n of all) {
+      const hit = found.find((f) => normalizeName(f) === normalizeName(n));
+      if (hit) {
+        const isUpper = hit === hit.toUpperCase() && hit !== n;
+        if (names.includes(n) || e.type !== 'COUNTRY') return isUpper ? n : hit === n || !/\p{Ll}/u.test(n) ? n : hit;
+        break;
+      }
+    }
+    return names[0];
+  }
+  return e.fullName ?? found[0] ?? e.key;
+}

@@ -1,7 +1,6 @@
 // `diplograph demo` (npm start): ingest the bundled sample articles into the embedded store and serve them.
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { ingestPaths } from '../../../ingest/load/ingest-files.js';
 import { storeConfig } from '../../config.js';
 import { openStore } from '../../store/open-store.js';
 import { reportInputError } from '../output.js';
@@ -24,6 +23,7 @@ export function registerDemo(program: Command): void {
       .option('--host <host>', 'interface to listen on', '127.0.0.1')
       .option('--no-graphiql', 'disable GraphiQL'),
   ).action(async (opts: ServeOptions) => {
+    const { ingestPaths } = await import('../../../ingest/load/ingest-files.js');
     const store = await openStore(storeConfig(opts));
     try {
       const summary = await ingestPaths(store, [samplesDir()], { onError: reportInputError });

@@ -4,7 +4,6 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DiplographError, ErrorCode } from '../../domain/errors.js';
 import { formatReport, scoreExtraction, type GoldArticle } from '../../../ingest/eval/score-extraction.js';
-import { processFile } from '../../../ingest/pipeline.js';
 import { toExtractionJson, type ExtractionJson } from '../extraction-json.js';
 
 export function readGold(path: string): GoldArticle[] {
@@ -29,6 +28,7 @@ export function readGold(path: string): GoldArticle[] {
 
 /** Extracts every gold article's file (paths relative to the gold file) and scores the result. */
 export async function evaluateGold(goldPath: string) {
+  const { processFile } = await import('../../../ingest/pipeline.js');
   const gold = readGold(goldPath);
   const predicted: ExtractionJson[] = [];
   for (const g of gold) {

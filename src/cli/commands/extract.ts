@@ -1,7 +1,5 @@
 // `diplograph extract FILE... --json`: extraction only, no store. One JSON line per input file, in input order.
 import type { Command } from 'commander';
-import { processFile } from '../../../ingest/pipeline.js';
-import { expandInputs } from '../../../ingest/parse/expand-inputs.js';
 import { toExtractionJson } from '../extraction-json.js';
 import { reportInputError } from '../output.js';
 
@@ -13,6 +11,9 @@ export function registerExtract(program: Command): void {
     .option('--json', 'one JSON object per input file (the default output)', true)
     .option('--explain', 'show, per sentence, which rule produced which relation and why candidates produced none')
     .action(async (paths: string[], opts: { json: boolean; explain?: boolean }) => {
+      // The NLP model loads on first use, so `--help` and other commands start fast.
+      const { processFile } = await import('../../../ingest/pipeline.js');
+      const { expandInputs } = await import('../../../ingest/parse/expand-inputs.js');
       const { files, errors } = await expandInputs(paths);
       let failed = errors.length;
       errors.forEach(reportInputError);

@@ -1,7 +1,7 @@
 // `diplograph ingest PATH...`: read, extract and store articles; print a summary.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ingestPaths, type IngestSummary } from '../../../ingest/load/ingest-files.js';
+import type { IngestSummary } from '../../../ingest/load/ingest-files.js';
 import { reportInputError } from '../output.js';
 import { terminalProgress } from '../progress.js';
 import { addStoreOptions, withStore, type StoreOptions } from '../store-options.js';
@@ -24,6 +24,7 @@ export function registerIngest(program: Command): void {
       .option('--max-article-chars <n>', 'reject articles longer than this', (v) => Number(v))
       .option('--no-progress', 'no progress bar'),
   ).action(async (paths: string[], opts: StoreOptions & { report?: string; maxArticleChars?: number; progress: boolean }) => {
+    const { ingestPaths } = await import('../../../ingest/load/ingest-files.js');
     await withStore(opts, async (store) => {
       const summary = await ingestPaths(store, paths, {
         maxArticleChars: opts.maxArticleChars,

@@ -6,6 +6,7 @@ import type { Page } from '../store/graph-store.js';
 import { checkFirst, checkStatuses, encodeCursor, offsetAfter } from '../queries/arguments.js';
 import { findPaths, findShortestPath, requireEntity } from '../queries/relation-paths.js';
 import { entitiesBetween } from '../queries/between.js';
+import { lookupEntity } from '../queries/entity-lookup.js';
 import { checkRange } from '../queries/arguments.js';
 import type { MergeRecord, Subgraph, ContactCount, DegreeRow } from '../store/graph-store.js';
 import type { BetweenRow } from '../queries/between.js';
@@ -106,7 +107,7 @@ export const resolvers = {
     paths: (_: unknown, args: PathsArgs, ctx: ApiContext) => findPaths(ctx.store, { ...args, timeoutMs: ctx.queryTimeoutMs }),
     kShortestPaths: (_: unknown, args: PathsArgs, ctx: ApiContext) => findPaths(ctx.store, { ...args, first: args.k, timeoutMs: ctx.queryTimeoutMs }),
     shortestPath: (_: unknown, args: PathsArgs, ctx: ApiContext) => findShortestPath(ctx.store, { ...args, timeoutMs: ctx.queryTimeoutMs }),
-    entity: (_: unknown, args: { name: string }, ctx: ApiContext) => ctx.store.findEntity(args.name),
+    entity: (_: unknown, args: { name: string }, ctx: ApiContext) => lookupEntity(ctx.store, args.name),
     entities: async (_: unknown, args: PageArgs & { search?: string | null; type?: EntityType | null }, ctx: ApiContext) =>
       connection(await ctx.store.searchEntities({ search: args.search, type: args.type, ...paging(args) })),
     relations: async (_: unknown, args: RelationsArgs, ctx: ApiContext) => {

@@ -3,6 +3,7 @@ import { parseWindow } from '../domain/date-range.js';
 import { DiplographError, ErrorCode } from '../domain/errors.js';
 import type { EntityRecord, PathRecord, RelationType } from '../domain/model.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, type GraphStore, type PathQuery } from '../store/graph-store.js';
+import { lookupEntity } from './entity-lookup.js';
 import { checkFirst, checkMaxHops, checkStatuses, MAX_PATHS_RETURNED } from './arguments.js';
 
 export interface PathArgs {
@@ -19,7 +20,7 @@ export interface PathArgs {
 }
 
 export async function requireEntity(store: GraphStore, name: string, argument: string): Promise<EntityRecord> {
-  const entity = await store.findEntity(name);
+  const entity = await lookupEntity(store, name);
   if (!entity) throw new DiplographError(ErrorCode.NOT_FOUND, `no entity named '${name}' (${argument})`);
   return entity;
 }

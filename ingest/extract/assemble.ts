@@ -183,6 +183,9 @@ function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
       const variants = [...e.lex.names[lang], ...e.lex.variants];
       const full = found.find((f) => variants.some((v) => normalizeName(v) === normalizeName(f)));
       if (full) return variants.find((v) => v === full) ?? full;
+      // the article's own spelling of the full name ("Katherine Leavitt")
+      const own = e.surfaces.find((x) => x.kind === 'name' && stripPossessive(x.text).includes(' '));
+      if (own) return stripPossessive(own.text);
       // only a surname: use the variant spelled like it
       const sur = e.surfaces.find((s) => s.kind === 'surname');
       if (sur) {
@@ -201,6 +204,9 @@ function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
       const hit = found.find((f) => normalizeName(f) === normalizeName(n));
       if (hit) {
         const isUpper = hit === hit.toUpperCase() && hit !== n;
+        // an abbreviation (US, EU, U.S.) is not the canonical name when the lexicon has a full one
+        const abbrev = (x: string) => /^[\p{Lu}.\d-]{1,5}$/u.test(x);
+        if (abbrev(hit) && hit !== names[0] && (e.type === 'COUNTRY' || !abbrev(names[0]))) return names[0];
         if (names.includes(n) || e.type !== 'COUNTRY') return isUpper ? n : hit === n || !/\p{Ll}/u.test(n) ? n : hit;
         break;
       }

@@ -95,8 +95,15 @@ for (const lang of ['de', 'en'] as Lang[]) {
   for (const p of PATTERNS[lang]) p.re = new RegExp(unicodeBoundaries(p.re.source), p.re.flags);
 }
 
+// Cheap pre-check: no digit and no date word → no date expression.
+const MAYBE_DATE = new RegExp(
+  unicodeBoundaries('\\d|\\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|heute|gestern|morgen|today|tonight|yesterday|tomorrow|woche|wochenende|week|weekend|jahr|year|monat|month|vormittag|nachmittag|this morning|this afternoon|this evening)'),
+  'iu',
+);
+
 export function findDates(lang: Lang, sentence: string, offset: number): DateExpr[] {
   const out: DateExpr[] = [];
+  if (!MAYBE_DATE.test(sentence)) return out;
   const used: [number, number][] = [];
   for (const p of PATTERNS[lang]) {
     p.re.lastIndex = 0;

@@ -138,11 +138,12 @@ function mention(sent: Sentence, t0: number, t1: number, type: EntityType, kind:
 
 /** Person-name span after position i (unknown names): given names, particles, initials, ", Jr.". */
 function nameSpan(ctx: ArticleContext, toks: Token[], i: number, max: number): number {
+  const norms = normsOf(toks);
   let j = i;
   let n = 0;
   while (j < toks.length && n < max) {
     const t = toks[j];
-    if (isNameLike(t, ctx.lang) && (j === i || !entityAtStrict(toks, j) || isHyphenJoined(toks, j))) {
+    if (isNameLike(t, ctx.lang) && (j === i || !entityAtStrict(toks, j, norms) || isHyphenJoined(toks, j))) {
       j++;
       n++;
       // initial: "R."
@@ -173,8 +174,17 @@ function isHyphenJoined(toks: Token[], j: number): boolean {
   return toks[j - 1]?.text === '-' && toks[j - 1].joinPrev && toks[j].joinPrev;
 }
 
-function entityAtStrict(toks: Token[], j: number): boolean {
-  const norms = toks.map((t) => t.norm);
+const normsCache = new WeakMap<Token[], string[]>();
+function normsOf(toks: Token[]): string[] {
+  let n = normsCache.get(toks);
+  if (!n) {
+    n = toks.map((t) => t.norm);
+    normsCache.set(toks, n);
+  }
+  return n;
+}
+
+function entityAtStrict(toks: Token[], j: number, norms: string[]): boolean {
   const r = lookup(entityIndex, norms, j);
   return !!r && r.values.some((v) => v.entity.type !== 'PERSON');
 }
@@ -186,7 +196,7 @@ export function detectMentions(ctx: ArticleContext): void {
 
   for (const sent of ctx.sentences) {
     const toks = sent.tokens;
-    const norms = toks.map((t) => t.norm);
+    const norms = normsOf(toks);
     const out: EntityMention[] = [];
     const taken = new Array<boolean>(toks.length).fill(false);
     const take = (a: number, b: number) => {
@@ -210,10 +220,13 @@ export function detectMentions(ctx: ArticleContext): void {
           possessive = true;
         }
         if (r.inflected) possessive = true;
-        const m = mention(sent, i, t1, lex.type, r.surface.kind === 'surname' ? 'surname' : 'name', lex.key, text);
+        // a given name before a lexicon surname is part of the name as the article spells it ("Katherine Leavitt")
+        let t0 = i;
+        if (r.surface.kind === 'surname' && lex.type === 'PERSON' && i > 0 && !taken[i - 1] && toks[i - 1].cap && givenNames.has(toks[i - 1].norm)) t0 = i - 1;
+        const m = mention(sent, t0, t1, lex.type, t0 < i ? 'name' : r.surface.kind === 'surname' ? 'surname' : 'name', lex.key, text);
         m.possessive = possessive;
         out.push(m);
-        take(i, t1);
+        take(t0, t1);
         i = t1 - 1;
         continue;
       }
@@ -571,7 +584,7 @@ function detectPlacesAndOrgs(
     // German: "im vietnamesischen Da Nang", "im russischen Kasan"
     if (ctx.lang === 'de' && t.word && t.cap && !STOP_CAPS.has(t.norm) && /^(im|in|nach)$/.test(toks[i - 2]?.norm ?? '') && toks[i - 1] && countryFromAdjective(ctx, toks[i - 1]) && !toks[i - 1].cap) {
       let k = i;
-      while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !roleAt(ctx, toks, toks.map((x) => x.norm), k)) k++;
+      while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !roleAt(ctx, toks, normsOf(toks), k)) k++;
       if (k > i) {
         add(i, k, 'PLACE', text.slice(t.start, toks[k - 1].end), 'city');
         i = k - 1;

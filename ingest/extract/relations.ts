@@ -2,8 +2,8 @@
 // Resolves role nouns, pronouns and group references to persons; finds meeting, call and statement
 // triggers; decides participants, status, date and place; records why candidates were rejected.
 import type { RelationStatus, RelationType } from '../../src/domain/model.js';
-import { entitiesByKey, roleFits, type LexEntity } from '../lexicon/lexicon.js';
-import { TRIGGERS } from '../lexicon/triggers.js';
+import { entitiesByKey, roleFits, roleIndex, type LexEntity } from '../lexicon/lexicon.js';
+import { TRIGGERS, mayMatch } from '../lexicon/triggers.js';
 import { holdsOffice, officeHolder, actorCountry } from '../resolve/roles.js';
 import { findDates, resolveDate, type DateExpr } from './dates.js';
 import { registerEntity, prefixCountry } from './mentions.js';
@@ -147,7 +147,8 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     // trailing attributions (", her spokesperson X said.") name speakers, not participants
     const attributionSpans: [number, number][] = [];
     {
-      const re = new RegExp(T.say.source, 'gu');
+      const re = T.say;
+      re.lastIndex = 0;
       for (let m = re.exec(s); m; m = re.exec(s)) {
         const after = s.slice(m.index + m[0].length).trim();
         if (after.length <= 2 || /^(?:on|am|in)\b[^,]{0,25}[.!]?$/u.test(after)) {
@@ -161,9 +162,20 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
 
     // ---- triggers -------------------------------------------------------------------------------------
     const trigs: Trig[] = [];
-    const collect = (re: RegExp, kind: Trig['kind']) => {
+    const lower = s.toLowerCase();
+    const has = (re: RegExp, text: string = s, low: string = text === s ? lower : text.toLowerCase()) => {
+      if (!mayMatch(re, low)) return false;
       re.lastIndex = 0;
-      for (let m = re.exec(s); m; m = re.exec(s)) trigs.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
+      return re.test(text);
+    };
+    const collect = (re: RegExp, kind: Trig['kind']) => {
+      if (!mayMatch(re, lower)) return;
+      re.lastIndex = 0;
+      for (let m = re.exec(s); m; m = re.exec(s)) {
+        // "received" meets only a person ("received Xi", "was received by"), not a call or a proposal
+        if (kind === 'meet' && /^receive[sd]?$/iu.test(m[0]) && !/^\s+(?:by\b|\p{Lu})/u.test(s.slice(m.index + m[0].length))) continue;
+        trigs.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
+      }
     };
     collect(T.meet, 'meet');
     collect(T.call, 'call');
@@ -172,7 +184,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     collect(T.say, 'say');
     collect(T.attribution, 'attribution');
     trigs.sort((a, b) => a.start - b.start);
-    const noComment = T.noComment.test(s);
+    const noComment = has(T.noComment);
     const subordinate = new Set<Candidate>();
     let eventInSentence = false;
     const sentenceCands: Candidate[] = [];
@@ -234,7 +246,9 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       const before = s.slice(Math.max(0, tg.start - 24), tg.start);
       const definiteNoun = (/^\p{Lu}/u.test(tg.text) || (ctx.lang === 'en' && /^(?:meeting|call|talks)$/u.test(tg.text) && !/^\s+\p{Lu}/u.test(s.slice(tg.end)))) &&
         /(?:^|\s)(?:das|dem|des|den|der|diesem|dieses|the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) &&
-        !/^\s*(?:mit|with|zwischen|between)\b/iu.test(s.slice(tg.end, tg.end + 12));
+        !/^\s*(?:mit|with|zwischen|between)\b/iu.test(s.slice(tg.end, tg.end + 12)) &&
+        // "Der erste Telefonkontakt fand am 28. Januar 2017 statt" introduces a dated event of its own
+        !(/\b(?:erste\w*|zweite\w*|dritte\w*|nächste\w*|first|second|third|next)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)));
       if (definiteNoun) {
         const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
         const temporal = /(?:^|\s)(?:vor|nach|bei|seit|während|before|after|during|since|following)\s+\S+\s+(?:\S+\s+)?$/iu.test(before);
@@ -258,7 +272,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
         if (sm?.date && !date) (date = sm.date), (how = 'summit');
       }
       if (!dExpr && !date && st.headerDate?.date) (date = st.headerDate.date), (how = 'header');
-      if (!dExpr && !date && T.dateAnchor.test(s) && st.lastOccurred?.date) (date = st.lastOccurred.date), (how = 'anchor');
+      if (!dExpr && !date && has(T.dateAnchor) && st.lastOccurred?.date) (date = st.lastOccurred.date), (how = 'anchor');
       if (!dExpr && !date && fromGroup && st.lastEvent && st.lastEvent.type === type && st.lastEvent.date) (date = st.lastEvent.date), (how = 'group');
       if (!dExpr && !date && st.pending && st.pending.sent === sent.index - 1 && parts.length >= 2) (date = st.pending.date), (how = 'pending');
       if (!dExpr && !date && liveblog && status === 'occurred') (date = P), (how = 'liveblog');
@@ -324,7 +338,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
         push(c);
         continue;
       }
-      const indefinite = new RegExp(`\\b(?:ein|eine|einem|einen|einer|erste\\w*|zweite\\w*|weitere\\w*|a|an|their|ihr\\w*)\\s+(?:\\S+\\s+){0,3}${escapeRe(tg.text.split(/\s+/)[0])}`, 'iu');
+      const indefinite = indefiniteRe(tg.text.split(/\s+/)[0]);
       const noun = /^\p{Lu}/u.test(tg.text) || ctx.lang === 'en' && /meeting|call|talks/.test(tg.text);
       const pair = st.lastGroup ?? resolveGroup(st, 2);
       if (parts.length === 0 && noun && indefinite.test(clause) && pair && pair.length >= 2 && !/\b(?:von|of|zwischen|between)\s+(?!(?:den|the)\s+beiden)/iu.test(s.slice(tg.end - c0 >= 0 ? tg.end : 0, tg.end + 25))) {
@@ -379,7 +393,14 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
         continue;
       }
       // claim: quotation or the reported clause
-      const { quote, from, to } = claimOf(sent, tg, speakers.length ? speakers[0] : null, T, ctx.lang);
+      let { quote, from, to } = claimOf(sent, tg, speakers.length ? speakers[0] : null, T, ctx.lang);
+      // German verb-final clause ("… Baerbock Putins Bereitschaft begrüßte,"): the claim precedes the verb
+      const verbFinal = ctx.lang === 'de' && tg.kind === 'say' && /^\s*(?:[,.;]|$)/u.test(s.slice(tg.end)) && !sent.quotes.some(([qa]) => qa - sent.start < tg.start && qa - sent.start >= c0);
+      if (verbFinal) {
+        from = c0;
+        to = tg.end;
+        quote = s.slice(c0, tg.end).replace(/^(?:während|als|wobei|und|,)\s+/u, '').trim();
+      }
       claimEnd = to;
       const sdates = dates.filter((d) => !(d.rel && d.rel.k === 'year'));
       const dExpr = nearestDate(sdates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent) ?? sdates.find((d) => d.start >= sent.start && d.end <= sent.end && !trigs.some((t2) => t2 !== tg && (t2.kind === 'meet' || t2.kind === 'call') && Math.abs(abs(t2.start) - d.start) < Math.abs(abs(tg.start) - d.start))) ?? null;
@@ -397,7 +418,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       }
     }
     // implicit Konjunktiv continuation of the previous statement
-    if (ctx.lang === 'de' && statedHere.length === 0 && !eventInSentence && st.lastStated && st.lastStated.sent === sent.index - 1 && KONJUNKTIV_RE.test(s) && !/^[„"“]/u.test(s)) {
+    if (ctx.lang === 'de' && statedHere.length === 0 && !eventInSentence && !trigs.some((t) => t.kind === 'attribution') && st.lastStated && st.lastStated.sent === sent.index - 1 && KONJUNKTIV_RE.test(s) && !/^[„"“]/u.test(s)) {
       const sp = st.lastStated.source;
       const c = mk('STATED', [sp], null, st.lastStated.date, false, 'occurred', 'STATED:konjunktiv-continuation', sent.index, null);
       c.quote = s.replace(/[.!?]+$/u, '');
@@ -408,13 +429,15 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
 
     // ---- other relation kinds -------------------------------------------------------------------
     for (const [kind, re] of T.other) {
+      if (!mayMatch(re, lower)) continue;
       re.lastIndex = 0;
       const m = re.exec(s);
       if (!m) continue;
       const [c0, c1] = clauseOf(m.index);
       const before = ms.filter((x) => x.key && x.end <= abs(m.index) && x.start >= abs(c0) && !x.inQuote && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION') && !x.possessive);
       const src = before.length ? before[before.length - 1].key! : subject;
-      const tgt = ms.find((x) => x.key && x.start >= abs(m.index + m[0].length) && x.end <= abs(c1) && x.key !== src && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION'))?.key ?? null;
+      const firstWord = /^\S+/u.exec(m[0])![0].length;
+      const tgt = ms.find((x) => x.key && x.start >= abs(m.index + firstWord) && x.end <= abs(c1) && x.key !== src && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION'))?.key ?? null;
       if (!src || !tgt) continue;
       const type = kind as RelationType;
       const c = mk(type, [src], null, null, false, 'occurred', `${kind}:${m[0].toLowerCase().split(/\s+/)[0]}`, sent.index, null);
@@ -475,6 +498,16 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
   }
 }
 
+const indefiniteCache = new Map<string, RegExp>();
+function indefiniteRe(word: string): RegExp {
+  let re = indefiniteCache.get(word);
+  if (!re) {
+    re = new RegExp(`\\b(?:ein|eine|einem|einen|einer|erste\\w*|zweite\\w*|weitere\\w*|a|an|their|ihr\\w*)\\s+(?:\\S+\\s+){0,3}${escapeRe(word)}`, 'iu');
+    if (indefiniteCache.size < 1000) indefiniteCache.set(word, re);
+  }
+  return re;
+}
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -498,15 +531,17 @@ function eventNounFollows(sent: Sentence, m: EntityMention, T: (typeof TRIGGERS)
 }
 
 function decideStatus(clause: string, tg: Trig, T: (typeof TRIGGERS)['de'], lang: string): RelationStatus {
-  if (T.denied.test(clause)) return 'denied';
+  const low = clause.toLowerCase();
+  const t = (re: RegExp) => mayMatch(re, low) && re.test(clause);
+  if (t(T.denied)) return 'denied';
   const local = clause;
-  const pastAnchored = T.pastAnchor.test(clause.slice(Math.max(0, clause.indexOf(tg.text) - 20), clause.indexOf(tg.text) + 1)) && /^\p{Lu}|meeting|call|talks/u.test(tg.text);
+  const pastAnchored = mayMatch(T.pastAnchor, low) && T.pastAnchor.test(clause.slice(Math.max(0, clause.indexOf(tg.text) - 20), clause.indexOf(tg.text) + 1)) && /^\p{Lu}|meeting|call|talks/u.test(tg.text);
   if (pastAnchored) return 'occurred';
-  if (T.hypothetical.test(local)) {
+  if (t(T.hypothetical)) {
     // "Wenn X und Y sich treffen" (generic/conditional) and "could meet" are hypothetical
     return 'hypothetical';
   }
-  if (T.planned.test(local)) {
+  if (t(T.planned)) {
     if (lang === 'de' && /\b(?:wird|werden)\b/u.test(local) && /\b(?:begleitet|erwartet|gesehen|geführt)\b/u.test(local) === false && /\bvon\b/u.test(local) && /\bwurde\b/u.test(local)) return 'occurred';
     return 'planned';
   }
@@ -564,8 +599,15 @@ function pickPlaceInClause(ctx: ArticleContext, sent: Sentence, ms: EntityMentio
   return best?.key ?? null;
 }
 
+const summitGlobal = new Map<RegExp, RegExp>();
 function registerSummits(ctx: ArticleContext, s: string, sent: Sentence | null, st: State, T: (typeof TRIGGERS)['de'], dates: DateExpr[] = []): void {
-  const re = new RegExp(T.summit.source, 'giu');
+  if (!T.summit.test(s)) return;
+  let re = summitGlobal.get(T.summit);
+  if (!re) {
+    re = new RegExp(T.summit.source, 'giu');
+    summitGlobal.set(T.summit, re);
+  }
+  re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const after = s.slice(m.index, m.index + 120);
     const pm0 = /\b(?:in|im)\s+([\p{Lu}][\p{L}\p{M}-]+(?:\s[\p{Lu}][\p{L}\p{M}-]+)?)/u.exec(after);
@@ -632,6 +674,8 @@ function resolveRoleRefUncached(ctx: ArticleContext, m: EntityMention, st: State
     }
     return null;
   }
+  // a generic role noun (Berater, official) names nobody in particular
+  if (role === 'official') return null;
   // the possessor's spokesperson/envoy: "Putins Sprecher" → a spokesperson of the possessor's country
   const speaker = st.lastStated?.source;
   if (speaker && seen.includes(speaker) && personFits(ctx, speaker, role, country, date)) return speaker;
@@ -680,10 +724,18 @@ function updateState(st: State, sent: Sentence, persons: EntityMention[], subjec
   for (const m of ms) if (m.key && m.type === 'PLACE') st.lastPlace = m.key;
 }
 
+function isRoleWord(ctx: ArticleContext, t: { norm: string } | undefined): boolean {
+  return !!t && !!roleIndex[ctx.lang].map.get(t.norm);
+}
+
 function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], tg: Trig, c0: number, c1: number, prev: Candidate[], coordinated: boolean, subject: string | null, st: State): string[] {
   const abs = (i: number) => sent.start + i;
   const usable = (m: EntityMention) => {
     if (!m.key || m.inQuote) return false;
+    const t1 = sent.tokens[m.t0 - 1];
+    const t2 = sent.tokens[m.t0 - 2];
+    const t3 = sent.tokens[m.t0 - 3];
+    if (m.type === 'ORGANIZATION' && t1 && /^(?:des|der|of|the)$/iu.test(t1.text) && (isRoleWord(ctx, t2) || (/^the$/iu.test(t1.text) && /^of$/iu.test(t2?.text ?? '') && isRoleWord(ctx, t3)))) return false;
     if (sent.tokens[m.t1]?.text === '-' && sent.tokens[m.t1].joinPrev) return false; // compound prefix (EU-Beamter)
     const e = ctx.entities.get(m.key);
     if (!e) return false;
@@ -792,7 +844,7 @@ function claimOf(sent: Sentence, tg: Trig, _speaker: string | null, T: (typeof T
 function pickTarget(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], speaker: string, from: number, to: number, tg: Trig | null, date: string | null): string | null {
   const sp = ctx.entities.get(speaker);
   const own = sp?.lex ? actorCountry(sp.lex, date) : sp?.country ?? null;
-  const a = sent.start + Math.min(from, tg ? tg.end : from);
+  const a = sent.start + (tg && tg.kind !== 'attribution' ? Math.min(from, tg.end) : from);
   const b = sent.start + to;
   for (const m of ms) {
     if (!m.key || m.start < a || m.end > b) continue;
@@ -820,10 +872,10 @@ function inheritStatedDate(
 ): { date: string | null; how: string } {
   if (coordinatedWith) return { date: coordinatedWith.date, how: 'coordinated' };
   const last = st.lastStated;
-  if (T.dateAnchor.test(s) && /\b(?:the|dem|das|den)\s+(?:talks|meeting|Treffen|Gespräch)\b/u.test(s) && st.mainEvent?.date) return { date: st.mainEvent.date, how: 'anchor-main-event' };
-  if (T.dateAnchor.test(s) && st.lastOccurred?.date) return { date: st.lastOccurred.date, how: 'anchor-event' };
+  if ((mayMatch(T.dateAnchor, s.toLowerCase()) && T.dateAnchor.test(s)) && /\b(?:the|dem|das|den)\s+(?:talks|meeting|Treffen|Gespräch)\b/u.test(s) && st.mainEvent?.date) return { date: st.mainEvent.date, how: 'anchor-main-event' };
+  if ((mayMatch(T.dateAnchor, s.toLowerCase()) && T.dateAnchor.test(s)) && st.lastOccurred?.date) return { date: st.lastOccurred.date, how: 'anchor-event' };
   if (ALSO_RE.test(s) && st.speakerDates.get(speaker)) return { date: st.speakerDates.get(speaker)!, how: 'continuation' };
-  if (T.dateAnchor.test(s) && last?.date) return { date: last.date, how: 'anchor-statement' };
+  if ((mayMatch(T.dateAnchor, s.toLowerCase()) && T.dateAnchor.test(s)) && last?.date) return { date: last.date, how: 'anchor-statement' };
   if (last && last.source === speaker && last.date && (last.sent === sent.index - 1 || ALSO_RE.test(s))) return { date: last.date, how: 'continuation' };
   if (st.headerDate?.date) return { date: st.headerDate.date, how: 'header' };
   const pe = st.paraEvent.get(sent.para);

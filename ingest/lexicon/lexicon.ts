@@ -58,6 +58,8 @@ export interface RoleEntry {
 interface TokenIndex<T> {
   map: Map<string, T[]>;
   maxLen: number;
+  /** Longest key length per first token: most tokens start no key at all. */
+  first?: Map<string, number>;
 }
 
 function keyOf(form: string): string[] {
@@ -68,6 +70,8 @@ function addTo<T>(index: TokenIndex<T>, form: string, value: T): void {
   const toks = keyOf(form);
   if (toks.length === 0) return;
   const k = toks.join(' ');
+  if (!index.first) index.first = new Map();
+  if ((index.first.get(toks[0]) ?? 0) < toks.length) index.first.set(toks[0], toks.length);
   const list = index.map.get(k);
   if (list) list.push(value);
   else index.map.set(k, [value]);
@@ -211,7 +215,9 @@ for (const n of given.f) if (!givenNames.has(tokenNorm(n))) givenNames.set(token
 export const LEXICON_VERSION = `${(actorsData as { version: string }).version}`;
 
 export function lookup<T>(index: TokenIndex<T>, norms: string[], start: number, maxLen = index.maxLen): { len: number; values: T[] } | null {
-  const limit = Math.min(maxLen, norms.length - start);
+  const firstMax = index.first?.get(norms[start]);
+  if (firstMax === undefined) return null;
+  const limit = Math.min(maxLen, firstMax, norms.length - start);
   for (let len = limit; len >= 1; len--) {
     let k = norms[start];
     for (let i = 1; i < len; i++) k += ' ' + norms[start + i];

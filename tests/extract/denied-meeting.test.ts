@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
+
+const occurredOrPlanned = (r: { type: string; status: string }) => r.type === 'MET_AT' && (r.status === 'occurred' || r.status === 'planned');
+
+describe('denied and hypothetical meetings', () => {
+  it('"ist nicht geplant" gives no meeting, but the statement is kept', () => {
+    const { rels } = run('Ein Treffen zwischen Wladimir Putin und Wolodymyr Selenskyj ist nicht geplant, sagte Dmitri Peskow.', 'de', '2025-03-11');
+    expect(rels.filter(occurredOrPlanned)).toEqual([]);
+    expect(rels.find((r) => r.type === 'STATED')?.source).toBe('Dmitri Peskow');
+  });
+  it('"no plans … by phone" gives no call', () => {
+    const { rels } = run('Dmitry Peskov said there were no plans for Vladimir Putin to speak with Donald Trump by phone.', 'en', '2025-04-11');
+    expect(rels.filter((r) => r.type === 'CALLED' && r.status !== 'denied')).toEqual([]);
+  });
+  it('a conditional meeting is hypothetical', () => {
+    const { rels } = run('Wenn Wladimir Putin und Xi Jinping sich treffen, sparen beide nicht mit großen Worten.', 'de', '2024-05-20');
+    expect(rels.filter(occurredOrPlanned)).toEqual([]);
+    expect(rels.some((r) => r.type === 'MET_AT' && r.status === 'hypothetical')).toBe(true);
+  });
+});

@@ -90,6 +90,34 @@ interface ArticleRow {
 
 const IN_CHUNK = 500;
 
+/** SQL condition for each relation filter; values are bound as the named parameter of the same name. */
+const RELATION_CONDITIONS: { [K in keyof RelationFilter]?: string } = {
+  types: 'type IN (SELECT value FROM json_each(@types))',
+  statuses: 'status IN (SELECT value FROM json_each(@statuses))',
+  entityId: '(source_id = @entityId OR target_id = @entityId)',
+  counterpartId: '(source_id = @counterpartId OR target_id = @counterpartId)',
+  sourceId: 'source_id = @sourceId',
+  targetId: 'target_id = @targetId',
+  placeId: 'place_id = @placeId',
+  countryId: '(source_id = @countryId OR target_id = @countryId OR place_id = @countryId)',
+  minConfidence: 'confidence >= @minConfidence',
+  articleId: 'id IN (SELECT relation_id FROM evidence WHERE article_id = @articleId)',
+  since: 'date_end >= @since',
+  until: 'date_start <= @until',
+};
+
+/** The WHERE conditions of a relation filter; fills `params` (lists as JSON for json_each). */
+function relationConditions(f: Partial<RelationFilter>, params: Record<string, unknown>): string[] {
+  const clauses: string[] = [];
+  for (const [key, sql] of Object.entries(RELATION_CONDITIONS) as [keyof RelationFilter, string][]) {
+    const value = f[key];
+    if (value == null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    clauses.push(sql);
+    params[key] = Array.isArray(value) ? JSON.stringify(value) : value;
+  }
+  return clauses;
+}
+
 function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -398,56 +426,8 @@ export class SqliteStore implements GraphStore {
   }
 
   async listRelations(f: RelationFilter): Promise<Page<RelationRecord>> {
-    const clauses: string[] = [];
     const params: Record<string, unknown> = { limit: f.first, offset: f.offset };
-    if (f.types?.length) {
-      clauses.push(`type IN (SELECT value FROM json_each(@types))`);
-      params.types = JSON.stringify(f.types);
-    }
-    if (f.statuses?.length) {
-      clauses.push(`status IN (SELECT value FROM json_each(@statuses))`);
-      params.statuses = JSON.stringify(f.statuses);
-    }
-    if (f.entityId) {
-      clauses.push('(source_id = @entity OR target_id = @entity)');
-      params.entity = f.entityId;
-    }
-    if (f.counterpartId) {
-      clauses.push('(source_id = @counterpart OR target_id = @counterpart)');
-      params.counterpart = f.counterpartId;
-    }
-    if (f.sourceId) {
-      clauses.push('source_id = @source');
-      params.source = f.sourceId;
-    }
-    if (f.targetId) {
-      clauses.push('target_id = @target');
-      params.target = f.targetId;
-    }
-    if (f.placeId) {
-      clauses.push('place_id = @place');
-      params.place = f.placeId;
-    }
-    if (f.countryId) {
-      clauses.push('(source_id = @country OR target_id = @country OR place_id = @country)');
-      params.country = f.countryId;
-    }
-    if (f.minConfidence != null) {
-      clauses.push('confidence >= @minConfidence');
-      params.minConfidence = f.minConfidence;
-    }
-    if (f.articleId) {
-      clauses.push('id IN (SELECT relation_id FROM evidence WHERE article_id = @article)');
-      params.article = f.articleId;
-    }
-    if (f.since) {
-      clauses.push('date_end >= @since');
-      params.since = f.since;
-    }
-    if (f.until) {
-      clauses.push('date_start <= @until');
-      params.until = f.until;
-    }
+    const clauses = relationConditions(f, params);
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const total = this.conn.prepare(`SELECT count(*) FROM relations ${where}`).pluck().get(params) as number;
     const rows = this.conn
@@ -531,23 +511,7 @@ export class SqliteStore implements GraphStore {
 
   /** Both directions of every relation with a counterpart, filtered: one row per (entity, other, relation). */
   private endsSql(f: WindowFilter, params: Record<string, unknown>): string {
-    const clauses = ['target_id IS NOT NULL', 'target_id != source_id'];
-    if (f.relationTypes?.length) {
-      clauses.push('type IN (SELECT value FROM json_each(@types))');
-      params.types = JSON.stringify(f.relationTypes);
-    }
-    if (f.statuses?.length) {
-      clauses.push('status IN (SELECT value FROM json_each(@statuses))');
-      params.statuses = JSON.stringify(f.statuses);
-    }
-    if (f.since) {
-      clauses.push('date_end >= @since');
-      params.since = f.since;
-    }
-    if (f.until) {
-      clauses.push('date_start <= @until');
-      params.until = f.until;
-    }
+    const clauses = ['target_id IS NOT NULL', 'target_id != source_id', ...relationConditions({ ...f, types: f.relationTypes }, params)];
     const where = clauses.join(' AND ');
     return `SELECT id, type, source_id AS e, target_id AS o FROM relations WHERE ${where}
             UNION ALL SELECT id, type, target_id AS e, source_id AS o FROM relations WHERE ${where}`;

@@ -2,9 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin } from 'graphql-yoga';
+import { ErrorCode, isDiplographError } from '../domain/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createContext, type ApiContext } from './context.js';
 import { maskError } from './errors.js';
+import { exportRoutesPlugin } from './export-routes.js';
 import { loadSchema } from './load-schema.js';
 import { DEFAULT_LIMITS, securityPlugins, type SecurityOptions } from './security.js';
 
@@ -39,8 +41,10 @@ function readinessPlugin(store: GraphStore): Plugin {
         await store.ping();
         endResponse(new fetchAPI.Response(JSON.stringify({ ready: true, store: store.kind }), { status: 200, headers: { 'content-type': 'application/json' } }));
       } catch (err) {
+        // The store's own code (STORE_UNAVAILABLE while Neo4j is down, CONFIG_INVALID for refused credentials).
+        const code = isDiplographError(err) ? err.code : ErrorCode.STORE_UNAVAILABLE;
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ ready: false, store: store.kind, reason: (err as Error).message }), {
+          new fetchAPI.Response(JSON.stringify({ ready: false, store: store.kind, code, reason: (err as Error).message }), {
             status: 503,
             headers: { 'content-type': 'application/json' },
           }),
@@ -61,7 +65,7 @@ export function createApi(options: ServerOptions) {
     context: () => createContext(options.store, options.queryTimeoutMs),
     batching: { limit: options.limits?.maxBatch ?? DEFAULT_LIMITS.maxBatch },
     cors: options.corsOrigins ? { origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'] } : false,
-    plugins: [readinessPlugin(options.store), ...securityPlugins(options)],
+    plugins: [readinessPlugin(options.store), exportRoutesPlugin(options), ...securityPlugins(options)],
   });
 }
 

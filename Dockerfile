@@ -7,6 +7,7 @@ COPY bin ./bin
 COPY src ./src
 COPY ingest ./ingest
 COPY schema.graphql ./
+COPY explorer ./explorer
 COPY samples ./samples
 RUN npm ci && npm prune --omit=dev
 

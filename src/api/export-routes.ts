@@ -1,12 +1,12 @@
 // HTTP routes beside GraphQL: `GET /export?format=…` streams an export of the whole graph or of a subgraph
 // (the CLI's `export` options as query parameters), and `/explore` serves the graph explorer page.
-import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { isDiplographError, ErrorCode, DiplographError } from '../domain/errors.js';
 import { batched, type TextChunks } from '../export/chunks.js';
 import { checkSelection, exportFormat, MAIN_PART, type ExportFile, type ExportFormat } from '../export/formats.js';
 import { selectGraph, type SelectionArgs } from '../export/graph-source.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { bearerMatches } from './security.js';
 import { EXPLORER_INDEX, loadExplorerAssets, type ExplorerAsset } from './explorer/explorer-assets.js';
 
 export const EXPORT_PATH = '/export';
@@ -31,14 +31,6 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.TIMEOUT]: 504,
   [ErrorCode.STORE_UNAVAILABLE]: 503,
 };
-
-/** True when `Authorization: Bearer <token>` equals one of the keys (the rule GraphQL reads follow in security.ts). */
-function bearerMatches(request: Request, keys: readonly (string | null | undefined)[]): boolean {
-  const token = /^Bearer\s+(.+)$/i.exec((request.headers.get('authorization') ?? '').trim())?.[1];
-  if (!token) return false;
-  const given = Buffer.from(token);
-  return keys.some((key) => key != null && Buffer.byteLength(key) === given.length && timingSafeEqual(Buffer.from(key), given));
-}
 
 function errorResponse(fetchAPI: FetchApi, err: unknown): Response {
   const known = isDiplographError(err);

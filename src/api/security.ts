@@ -32,16 +32,12 @@ export interface SecurityOptions {
   introspection?: boolean;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function bearer(request: Request): string | null {
-  const header = request.headers.get('authorization') ?? '';
-  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
-  return m ? m[1] : null;
+/** True when `Authorization: Bearer <token>` equals one of the keys (compared in constant time). */
+export function bearerMatches(request: Request, keys: readonly (string | null | undefined)[]): boolean {
+  const token = /^Bearer\s+(.+)$/i.exec((request.headers.get('authorization') ?? '').trim())?.[1];
+  if (!token) return false;
+  const given = Buffer.from(token);
+  return keys.some((key) => key != null && Buffer.byteLength(key) === given.length && timingSafeEqual(Buffer.from(key), given));
 }
 
 function authPlugin(apiKey: string | null, readKey: string | null): Plugin<{ request: Request }> {
@@ -49,15 +45,15 @@ function authPlugin(apiKey: string | null, readKey: string | null): Plugin<{ req
     onExecute({ args, setResultAndStopExecution }) {
       const op = (args.document as DocumentNode).definitions.find((d) => d.kind === 'OperationDefinition' && (!args.operationName || d.name?.value === args.operationName));
       const isMutation = op?.kind === 'OperationDefinition' && op.operation === 'mutation';
-      const token = bearer(args.contextValue.request);
+      const request = args.contextValue.request;
       const refuse = (message: string) =>
         setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } })] });
       if (isMutation) {
         if (!apiKey) return refuse('mutations are disabled: set DIPLOGRAPH_API_KEY on the server');
-        if (!token || !safeEqual(token, apiKey)) return refuse('mutations need Authorization: Bearer <DIPLOGRAPH_API_KEY>');
+        if (!bearerMatches(request, [apiKey])) return refuse('mutations need Authorization: Bearer <DIPLOGRAPH_API_KEY>');
         return;
       }
-      if (readKey && !(token && (safeEqual(token, readKey) || (apiKey != null && safeEqual(token, apiKey))))) {
+      if (readKey && !bearerMatches(request, [readKey, apiKey])) {
         refuse('reads need Authorization: Bearer <DIPLOGRAPH_READ_KEY>');
       }
     },

@@ -2,13 +2,15 @@
 // meeting, mentions of the same event merged), choose canonical entity names and aliases, assign ids,
 // CAMEO/PLOVER codes and confidence.
 import type { ExtractedEntity, ExtractedRelation, Mention, RelationStatus, RelationType } from '../../src/domain/model.js';
-import { entityId, normalizeName, relationId } from '../../src/domain/ids.js';
+import { entityId, relationId } from '../../src/domain/ids.js';
+import { tokenNorm as normalizeName } from '../nlp/tokenize.js';
 import eventCodes from '../lexicon/data/event-codes.json' with { type: 'json' };
 import type { ArticleContext, ArticleEntity, Candidate } from './types.js';
 import { stripPossessive } from './mentions.js';
 
 const CODES = (eventCodes as { codes: Record<string, Record<string, { cameo: string; plover: string | null }>> }).codes;
 const PLACE_RANK: Record<string, number> = { venue: 5, city: 4, region: 3, country: 2, continent: 1 };
+const TITLE_PREFIX = /^(?:Prince|Princess|Sheikh|Sheikha|Prinz|Prinzessin|Scheich|Emir|Sultan|King|Queen|König|Königin|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Herr|Frau|Sir|Dame|Lord|Lady)\s+/u;
 
 interface Rel {
   type: RelationType;
@@ -56,6 +58,7 @@ export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entiti
       for (let i = 0; i < uniq.length; i++) {
         for (let j = i + 1; j < uniq.length; j++) {
           const [a, b] = [uniq[i], uniq[j]];
+          if (c.hub && a !== c.hub && b !== c.hub) continue;
           const existing = c.newEvent && c.status !== 'planned'
             ? rels.find((r) => r.type === c.type && samePair(r, a, b) && r.status === c.status && r.sents.includes(c.sent))
             : [...rels].reverse().find((r) => r.type === c.type && samePair(r, a, b) && r.status === c.status && datesCompatible(r, c) && placesCompatible(r.place, c.place));
@@ -65,7 +68,7 @@ export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entiti
             lastOfType.set(c.type, existing);
             continue;
           }
-          const r: Rel = { type: c.type, a, b, place: c.place, date: c.date, hasDateExpr: c.hasDateExpr, status: c.status, quote: null, sents: [c.sent], rule: c.rule, hosted: !!c.hosted, confidence: c.status === 'occurred' ? 0.8 : 0.7 };
+          const r: Rel = { type: c.type, a, b, place: c.place, date: c.date, hasDateExpr: c.hasDateExpr, status: c.status, quote: null, sents: [c.sent, ...(c.extraSents ?? [])], rule: c.rule, hosted: !!c.hosted, confidence: c.status === 'occurred' ? 0.8 : 0.7 };
           rels.push(r);
           lastOfType.set(c.type, r);
         }
@@ -100,7 +103,15 @@ export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entiti
     if (e.roleOnly && !used.has(e.key)) continue;
     if (!e.surfaces.length && !used.has(e.key)) continue;
     if (e.type === 'PERSON' && !e.roleOnly && !e.surfaces.some((s) => s.kind === 'name' || s.kind === 'surname' || s.kind === 'pattern')) continue;
-    const name = canonicalName(ctx, e);
+    let name = canonicalName(ctx, e);
+    // a title is no part of the canonical name ("Prince Faisal bin Farhan" → "Faisal bin Farhan"; the full form stays an alias)
+    if (e.type === 'PERSON') {
+      const t = TITLE_PREFIX.exec(name);
+      if (t && name.length > t[0].length + 2) {
+        if (!e.surfaces.some((x) => x.text === name)) e.surfaces.unshift({ text: name, kind: 'name' });
+        name = name.slice(t[0].length);
+      }
+    }
     const id = entityId(e.type, name, e.lex?.wikidata ?? null);
     keyToId.set(e.key, id);
     const seen = new Set([normalizeName(name)]);
@@ -183,7 +194,7 @@ function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
       const variants = [...e.lex.names[lang], ...e.lex.variants];
       const full = found.find((f) => variants.some((v) => normalizeName(v) === normalizeName(f)));
       if (full) return variants.find((v) => v === full) ?? full;
-      // the article's own spelling of the full name ("Katherine Leavitt")
+      // the article's own spelling of the full name (a given name the lexicon does not list before a known surname)
       const own = e.surfaces.find((x) => x.kind === 'name' && stripPossessive(x.text).includes(' '));
       if (own) return stripPossessive(own.text);
       // only a surname: use the variant spelled like it

@@ -42,70 +42,131 @@ const WD_EN = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 interface Pattern {
   re: RegExp;
   make: (m: RegExpExecArray) => { absolute: string | null; rel: RelDate | null };
+  /** Token features the pattern needs (all of them), see dateFeatures. */
+  need?: number;
 }
+
+// Token features of a sentence: a pattern is only tried when the sentence has every feature it needs.
+const F_DIGIT = 1;
+const F_MONTH = 2;
+const F_WEEKDAY = 4;
+const F_TODAY = 8;
+const F_YESTERDAY = 16;
+const F_TOMORROW = 32;
+const F_DAYPART = 64;
+const F_WEEK = 128;
+const F_WEEKEND = 256;
+const F_YEAR = 512;
+const F_MONTHWORD = 1024;
+const F_HEADWORD = 2048;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? 0;
 
 const PATTERNS: Record<Lang, Pattern[]> = {
   de: [
-    { re: new RegExp(`\\b(\\d{1,2})\\.\\s*(?:und|bis|–|-)\\s*(\\d{1,2})\\.\\s*${M_DE}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[4]}-${pad(month(m[3]))}`, rel: null }) },
-    { re: new RegExp(`\\b(\\d{1,2})\\.\\s*${M_DE}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[3]}-${pad(month(m[2]))}-${pad(+m[1])}`, rel: null }) },
-    { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/gu, make: (m) => ({ absolute: `${m[3]}-${pad(+m[2])}-${pad(+m[1])}`, rel: null }) },
-    { re: new RegExp(`\\b(\\d{1,2})\\.\\s*(?:und|bis|–|-)\\s*(\\d{1,2})\\.\\s*${M_DE}`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[3]), day: null, last: false, next: false, dayPrecision: false } }) },
-    { re: new RegExp(`\\b(\\d{1,2})\\.\\s*${M_DE}`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[2]), day: +m[1], last: false, next: false, dayPrecision: true } }) },
-    { re: new RegExp(`\\b(?:(?:Anfang|Mitte|Ende)\\s+)?${M_DE}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[2]}-${pad(month(m[1]))}`, rel: null }) },
-    { re: new RegExp(`\\b(vergangenen|letzten|kommenden|nächsten)?\\s*${M_DE}\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[2]), day: null, last: !!m[1] && /vergangen|letzt/.test(m[1]), next: !!m[1] && /komm|nächst/.test(m[1]), dayPrecision: false } }) },
-    { re: /\b(?:im\s+Jahr\s+|seit\s+)?((?:19|20)\d{2})\b/gu, make: (m) => ({ absolute: /^seit/.test(m[0]) ? null : m[1], rel: null }) },
-    { re: /\bheute\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: 0 } }) },
-    { re: /\bgestern\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: -1 } }) },
-    { re: /\b(?<![Gg]uten\s)morgen\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: 1 } }) },
-    { re: /\b(?:am|vom|bis)\s+(?:Vor|Nach)mittag\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: 0 } }) },
-    { re: new RegExp(`\\b(kommenden|nächsten|vergangenen|letzten)?\\s*${WD_DE}(?:abend|nachmittag|vormittag|morgen|mittag)?\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'weekday', wd: WEEKDAYS[m[2].toLowerCase()], next: !!m[1] && /komm|nächst/.test(m[1]), last: !!m[1] && /vergangen|letzt/.test(m[1]) } }) },
-    { re: /\b(?:Ende|Anfang|Mitte)\s+der\s+(Woche|kommenden Woche|nächsten Woche)\b/gu, make: (m) => ({ absolute: null, rel: { k: 'week', offset: /komm|nächst/.test(m[1]) ? 1 : 0, end: true } }) },
-    { re: /\b(?:in\s+der\s+|)(vergangenen|letzten|kommenden|nächsten|dieser)\s+Woche\b/gu, make: (m) => ({ absolute: null, rel: { k: 'week', offset: /vergangen|letzt/.test(m[1]) ? -1 : /komm|nächst/.test(m[1]) ? 1 : 0, end: false } }) },
-    { re: /\b(?:am|vom|übers?)\s+(vergangenen\s+|kommenden\s+)?Wochenende\b/gu, make: (m) => ({ absolute: null, rel: { k: 'weekend', offset: m[1] && /komm/.test(m[1]) ? 1 : -1 } }) },
-    { re: /\b(?:noch\s+)?in\s+diesem\s+Jahr\b|\bdieses\s+Jahr(?:es)?\b/gu, make: () => ({ absolute: null, rel: { k: 'year', offset: 0 } }) },
-    { re: /\b(?:im\s+)?(vergangenen|letzten|kommenden|nächsten)\s+Jahr\b/gu, make: (m) => ({ absolute: null, rel: { k: 'year', offset: /vergangen|letzt/.test(m[1]) ? -1 : 1 } }) },
-    { re: /\b(?:im\s+)?(vergangenen|letzten|kommenden|nächsten|diesem)\s+Monat\b/gu, make: (m) => ({ absolute: null, rel: { k: 'thisMonth', offset: /vergangen|letzt/.test(m[1]) ? -1 : /komm|nächst/.test(m[1]) ? 1 : 0 } }) },
+    { re: new RegExp(`\\b(\\d{1,2})\\.\\s*(?:und|bis|–|-)\\s*(\\d{1,2})\\.\\s*${M_DE}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[4]}-${pad(month(m[3]))}`, rel: null }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b(\\d{1,2})\\.\\s*${M_DE}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[3]}-${pad(month(m[2]))}-${pad(+m[1])}`, rel: null }), need: F_MONTH | F_DIGIT },
+    { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/gu, make: (m) => ({ absolute: `${m[3]}-${pad(+m[2])}-${pad(+m[1])}`, rel: null }), need: F_DIGIT },
+    { re: new RegExp(`\\b(\\d{1,2})\\.\\s*(?:und|bis|–|-)\\s*(\\d{1,2})\\.\\s*${M_DE}`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[3]), day: null, last: false, next: false, dayPrecision: false } }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b(\\d{1,2})\\.\\s*${M_DE}`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[2]), day: +m[1], last: false, next: false, dayPrecision: true } }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b(?:(?:Anfang|Mitte|Ende)\\s+)?${M_DE}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[2]}-${pad(month(m[1]))}`, rel: null }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b(vergangenen|letzten|kommenden|nächsten)?\\s*${M_DE}\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[2]), day: null, last: !!m[1] && /vergangen|letzt/.test(m[1]), next: !!m[1] && /komm|nächst/.test(m[1]), dayPrecision: false } }), need: F_MONTH },
+    { re: /\b(?:im\s+Jahr\s+|seit\s+)?((?:19|20)\d{2})\b/gu, make: (m) => ({ absolute: /^seit/.test(m[0]) ? null : m[1], rel: null }), need: F_DIGIT },
+    { re: /\bheute\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: 0 } }), need: F_TODAY },
+    { re: /\bgestern\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: -1 } }), need: F_YESTERDAY },
+    { re: /\b(?<![Gg]uten\s)morgen\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: 1 } }), need: F_TOMORROW },
+    { re: /\b(?:am|vom|bis)\s+(?:Vor|Nach)mittag\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: 0 } }), need: F_DAYPART },
+    { re: /\b(?:am|heute)\s+(?:Abend|Morgen|Mittag)\b/gu, make: () => ({ absolute: null, rel: { k: 'day', offset: 0 } }), need: F_DAYPART },
+    { re: new RegExp(`\\b(kommenden|nächsten|vergangenen|letzten)?\\s*${WD_DE}(?:abend|nachmittag|vormittag|morgen|mittag)?\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'weekday', wd: WEEKDAYS[m[2].toLowerCase()], next: !!m[1] && /komm|nächst/.test(m[1]), last: !!m[1] && /vergangen|letzt/.test(m[1]) } }), need: F_WEEKDAY },
+    { re: /\b(?:Ende|Anfang|Mitte)\s+der\s+(Woche|kommenden Woche|nächsten Woche)\b/gu, make: (m) => ({ absolute: null, rel: { k: 'week', offset: /komm|nächst/.test(m[1]) ? 1 : 0, end: true } }), need: F_WEEK },
+    { re: /\b(?:in\s+der\s+|)(vergangenen|letzten|kommenden|nächsten|dieser)\s+Woche\b/gu, make: (m) => ({ absolute: null, rel: { k: 'week', offset: /vergangen|letzt/.test(m[1]) ? -1 : /komm|nächst/.test(m[1]) ? 1 : 0, end: false } }), need: F_WEEK },
+    { re: /\b(?:am|vom|übers?)\s+(vergangenen\s+|kommenden\s+)?Wochenende\b/gu, make: (m) => ({ absolute: null, rel: { k: 'weekend', offset: m[1] && /komm/.test(m[1]) ? 1 : -1 } }), need: F_WEEKEND },
+    { re: /\b(?:noch\s+)?in\s+diesem\s+Jahr\b|\bdieses\s+Jahr(?:es)?\b/gu, make: () => ({ absolute: null, rel: { k: 'year', offset: 0 } }), need: F_YEAR },
+    { re: /\b(?:im\s+)?(vergangenen|letzten|kommenden|nächsten)\s+Jahr\b/gu, make: (m) => ({ absolute: null, rel: { k: 'year', offset: /vergangen|letzt/.test(m[1]) ? -1 : 1 } }), need: F_YEAR },
+    { re: /\b(?:im\s+)?(vergangenen|letzten|kommenden|nächsten|diesem)\s+Monat\b/gu, make: (m) => ({ absolute: null, rel: { k: 'thisMonth', offset: /vergangen|letzt/.test(m[1]) ? -1 : /komm|nächst/.test(m[1]) ? 1 : 0 } }), need: F_MONTHWORD },
   ],
   en: [
-    { re: new RegExp(`\\b${M_EN}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[3]}-${pad(month(m[1]))}-${pad(+m[2])}`, rel: null }) },
-    { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M_EN}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[3]}-${pad(month(m[2]))}-${pad(+m[1])}`, rel: null }) },
-    { re: new RegExp(`\\b(?:(?:early|mid|late|mid-)\\s*)?${M_EN}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[2]}-${pad(month(m[1]))}`, rel: null }) },
-    { re: new RegExp(`\\b${M_EN}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[1]), day: +m[2], last: false, next: false, dayPrecision: true } }) },
-    { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M_EN}\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[2]), day: +m[1], last: false, next: false, dayPrecision: true } }) },
-    { re: new RegExp(`\\b(last|next|this|early|late|in|since|until|by)\\s+${M_EN}\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[2]), day: null, last: m[1] === 'last', next: m[1] === 'next', dayPrecision: false } }) },
-    { re: /(?<!\b(?:since|until|till)\s)\b(?:in\s+)?((?:19|20)\d{2})\b/gu, make: (m) => ({ absolute: m[1], rel: null }) },
-    { re: /\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/giu, make: () => ({ absolute: null, rel: { k: 'day', offset: 0 } }) },
-    { re: /\byesterday\b/giu, make: () => ({ absolute: null, rel: { k: 'day', offset: -1 } }) },
-    { re: /\btomorrow\b/giu, make: () => ({ absolute: null, rel: { k: 'day', offset: 1 } }) },
-    { re: new RegExp(`\\b(last|next|this|coming)?\\s*${WD_EN}(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'weekday', wd: WEEKDAYS[m[2].toLowerCase()], next: m[1] === 'next' || m[1] === 'coming', last: m[1] === 'last' } }) },
-    { re: /\b(earlier|later)\s+this\s+month\b|\bthis\s+month\b/giu, make: () => ({ absolute: null, rel: { k: 'thisMonth', offset: 0 } }) },
-    { re: /\b(last|next)\s+month\b/giu, make: (m) => ({ absolute: null, rel: { k: 'thisMonth', offset: m[1].toLowerCase() === 'last' ? -1 : 1 } }) },
-    { re: /\b(last|next|this)\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b/giu, make: (m) => ({ absolute: null, rel: { k: 'week', offset: (m[1] ?? '').toLowerCase() === 'last' ? -1 : (m[1] ?? '').toLowerCase() === 'next' ? 1 : 0, end: /end/i.test(m[0]) } }) },
-    { re: /\b(?:(last|next|this)\s+|(?:on|over)\s+the\s+)weekend\b/giu, make: (m) => ({ absolute: null, rel: { k: 'weekend', offset: (m[1] ?? '').toLowerCase() === 'next' ? 1 : -1 } }) },
-    { re: /\b(?:earlier\s+|later\s+)?this\s+year\b/giu, make: () => ({ absolute: null, rel: { k: 'year', offset: 0 } }) },
-    { re: /\b(last|next)\s+year\b/giu, make: (m) => ({ absolute: null, rel: { k: 'year', offset: m[1].toLowerCase() === 'last' ? -1 : 1 } }) },
+    { re: new RegExp(`\\b${M_EN}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[3]}-${pad(month(m[1]))}-${pad(+m[2])}`, rel: null }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M_EN}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[3]}-${pad(month(m[2]))}-${pad(+m[1])}`, rel: null }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b(?:(?:early|mid|late|mid-)\\s*)?${M_EN}\\s+(\\d{4})\\b`, 'gu'), make: (m) => ({ absolute: `${m[2]}-${pad(month(m[1]))}`, rel: null }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b${M_EN}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[1]), day: +m[2], last: false, next: false, dayPrecision: true } }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M_EN}\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[2]), day: +m[1], last: false, next: false, dayPrecision: true } }), need: F_MONTH | F_DIGIT },
+    { re: new RegExp(`\\b(last|next|this|early|late|in|since|until|by)\\s+${M_EN}\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'month', month: month(m[2]), day: null, last: m[1] === 'last', next: m[1] === 'next', dayPrecision: false } }), need: F_MONTH },
+    { re: /(?<!\b(?:since|until|till)\s)\b(?:in\s+)?((?:19|20)\d{2})\b/gu, make: (m) => ({ absolute: m[1], rel: null }), need: F_DIGIT },
+    { re: /\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/giu, make: () => ({ absolute: null, rel: { k: 'day', offset: 0 } }), need: F_TODAY },
+    { re: /\b(?:yesterday|last\s+night)\b/giu, make: () => ({ absolute: null, rel: { k: 'day', offset: -1 } }), need: F_YESTERDAY },
+    { re: /\btomorrow\b/giu, make: () => ({ absolute: null, rel: { k: 'day', offset: 1 } }), need: F_TOMORROW },
+    { re: new RegExp(`\\b(last|next|this|coming)?\\s*${WD_EN}(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'gu'), make: (m) => ({ absolute: null, rel: { k: 'weekday', wd: WEEKDAYS[m[2].toLowerCase()], next: m[1] === 'next' || m[1] === 'coming', last: m[1] === 'last' } }), need: F_WEEKDAY },
+    { re: /\b(earlier|later)\s+this\s+month\b|\bthis\s+month\b/giu, make: () => ({ absolute: null, rel: { k: 'thisMonth', offset: 0 } }), need: F_MONTHWORD },
+    { re: /\b(last|next)\s+month\b/giu, make: (m) => ({ absolute: null, rel: { k: 'thisMonth', offset: m[1].toLowerCase() === 'last' ? -1 : 1 } }), need: F_MONTHWORD },
+    { re: /\b(last|next|this)\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b/giu, make: (m) => ({ absolute: null, rel: { k: 'week', offset: (m[1] ?? '').toLowerCase() === 'last' ? -1 : (m[1] ?? '').toLowerCase() === 'next' ? 1 : 0, end: /end/i.test(m[0]) } }), need: F_WEEK },
+    { re: /\b(?:(last|next|this)\s+|(?:on|over)\s+the\s+)weekend\b/giu, make: (m) => ({ absolute: null, rel: { k: 'weekend', offset: (m[1] ?? '').toLowerCase() === 'next' ? 1 : -1 } }), need: F_WEEKEND },
+    { re: /\b(?:earlier\s+|later\s+)?this\s+year\b/giu, make: () => ({ absolute: null, rel: { k: 'year', offset: 0 } }), need: F_YEAR },
+    { re: /\b(last|next)\s+year\b/giu, make: (m) => ({ absolute: null, rel: { k: 'year', offset: m[1].toLowerCase() === 'last' ? -1 : 1 } }), need: F_YEAR },
   ],
 };
 
-/** All date expressions in a sentence, non-overlapping, earlier patterns first. */
 for (const lang of ['de', 'en'] as Lang[]) {
   for (const p of PATTERNS[lang]) p.re = new RegExp(unicodeBoundaries(p.re.source), p.re.flags);
 }
 
 // Cheap pre-check: no digit and no date word → no date expression.
 const MAYBE_DATE = new RegExp(
-  unicodeBoundaries('\\d|\\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|heute|gestern|morgen|today|tonight|yesterday|tomorrow|woche|wochenende|week|weekend|jahr|year|monat|month|vormittag|nachmittag|this morning|this afternoon|this evening)'),
+  unicodeBoundaries('\\d|\\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|heute|gestern|morgen|today|tonight|yesterday|tomorrow|woche|wochenende|week|weekend|jahr|year|monat|month|vormittag|nachmittag|abend|mittag|night|this morning|this afternoon|this evening)'),
   'iu',
 );
 
-export function findDates(lang: Lang, sentence: string, offset: number): DateExpr[] {
+const FEATURE_WORDS: Record<string, number> = {};
+for (const m of Object.keys(MONTHS)) FEATURE_WORDS[normalize(m)] = F_MONTH;
+for (const w of ['heute', 'today', 'tonight', 'this']) FEATURE_WORDS[w] = F_TODAY;
+for (const w of ['gestern', 'yesterday']) FEATURE_WORDS[w] = F_YESTERDAY;
+for (const w of ['morgen', 'tomorrow']) FEATURE_WORDS[w] = F_TOMORROW;
+for (const w of ['vormittag', 'nachmittag', 'abend', 'mittag']) FEATURE_WORDS[w] = F_DAYPART;
+FEATURE_WORDS.morgen |= F_DAYPART;
+FEATURE_WORDS.night = F_YESTERDAY;
+for (const w of ['woche', 'week']) FEATURE_WORDS[w] = F_WEEK;
+for (const w of ['wochenende', 'weekend']) FEATURE_WORDS[w] = F_WEEKEND;
+for (const w of ['jahr', 'jahres', 'year']) FEATURE_WORDS[w] = F_YEAR;
+for (const w of ['monat', 'month']) FEATURE_WORDS[w] = F_MONTHWORD;
+const WEEKDAY_STEMS = Object.keys(WEEKDAYS).map(normalize);
+
+function normalize(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** Date features of a sentence's tokens (token norms: lower case, no accents). */
+export function dateFeatures(tokens: readonly { norm: string; word: boolean }[]): number {
+  let f = 0;
+  for (const t of tokens) {
+    if (!t.word) continue;
+    let w = WORD_FEATURES.get(t.norm);
+    if (w === undefined) {
+      w = wordFeatures(t.norm);
+      if (WORD_FEATURES.size < 200_000) WORD_FEATURES.set(t.norm, w);
+    }
+    f |= w;
+  }
+  return f;
+}
+
+const WORD_FEATURES = new Map<string, number>();
+function wordFeatures(n: string): number {
+  const c = n.charCodeAt(0);
+  if (c >= 48 && c <= 57) return F_DIGIT;
+  let f = FEATURE_WORDS[n] ?? 0;
+  // weekdays with a part of the day ("Dienstagabend")
+  if (n.length >= 6) for (const d of WEEKDAY_STEMS) if (n.startsWith(d)) f |= F_WEEKDAY;
+  return f;
+}
+
+/** All date expressions in a sentence, non-overlapping, earlier patterns first. `features` (dateFeatures of its tokens) skips patterns that cannot match. */
+export function findDates(lang: Lang, sentence: string, offset: number, features?: number): DateExpr[] {
   const out: DateExpr[] = [];
-  if (!MAYBE_DATE.test(sentence)) return out;
+  if (features === undefined ? !MAYBE_DATE.test(sentence) : features === 0) return out;
   const used: [number, number][] = [];
   for (const p of PATTERNS[lang]) {
+    if (features !== undefined && p.need && (features & p.need) !== p.need) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       let a = m.index;
@@ -158,7 +219,8 @@ export function resolveDate(e: DateExpr, published: string | null, future: boole
       const cur = p.getUTCDay();
       if (future || r.next) {
         let diff = (r.wd - cur + 7) % 7;
-        if (diff === 0) diff = r.next ? 7 : future ? 7 : 0;
+        // the publication weekday itself is today ("am Donnerstag will er …" in a Thursday paper); "next Thursday" is a week on
+        if (diff === 0) diff = r.next ? 7 : 0;
         return fmt(addDays(p, diff), 'day');
       }
       let diff = (cur - r.wd + 7) % 7;

@@ -19,7 +19,7 @@ export interface ExtractionRun {
 
 export function runExtraction(article: Article): ExtractionRun {
   const { ctx, liveblog } = prepareContext(article);
-  detectMentions(ctx);
+  detectMentions(ctx, article.title);
   const { candidates, traces } = extractCandidates(ctx, liveblog, article.title);
   const { entities, relations } = assemble(ctx, candidates);
   return { ctx, candidates, traces, result: { article, entities, relations, extractorVersion: EXTRACTOR_VERSION } };

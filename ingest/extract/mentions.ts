@@ -8,6 +8,7 @@ import {
   adjectiveEn,
   capitalOf,
   entityIndex,
+  familyFirst,
   givenNames,
   type LexEntity,
   lookup,
@@ -16,11 +17,48 @@ import {
   type RoleEntry,
   type Surface,
 } from '../lexicon/lexicon.js';
-import { tokenNorm, type Token } from '../nlp/tokenize.js';
+import { tokenize, tokenNorm, type Token } from '../nlp/tokenize.js';
 import type { ArticleContext, ArticleEntity, EntityMention, Sentence } from './types.js';
-import { STOP_CAPS, MONTHS_AND_DAYS, DETERMINERS, INDEFINITE, PRONOUNS, NAME_PARTICLES, VENUE_HEADS_EN, ORG_HEADS_EN, PLACE_PREPS_EN, AGENCIES } from './word-lists.js';
+import {
+  STOP_CAPS,
+  MONTHS_AND_DAYS,
+  DETERMINERS,
+  INDEFINITE,
+  PRONOUNS,
+  NAME_PARTICLES,
+  VENUE_HEADS_EN,
+  ORG_HEADS_EN,
+  PLACE_PREPS_EN,
+  AGENCIES,
+  GEO_HEADS_EN,
+  NOT_PERSON_HEADS_EN,
+  HONORIFICS,
+  SURNAME_SUFFIXES,
+  NOT_PLACE_DE,
+  TOWN_WORDS_DE,
+  TOWN_WORDS_EN,
+  MEDIA_CUES_DE,
+  MEDIA_CUES_EN,
+} from './word-lists.js';
 
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/** Numerals and quantifiers: "die beiden Minister", "the two leaders" are groups, not one person. */
+const GROUP_WORDS = new Set(['beiden', 'beide', 'beider', 'zwei', 'drei', 'vier', 'both', 'two', 'three', 'four', 'all', 'alle', 'allen']);
+const SAY_VERBS_EN = new Set(['said', 'says', 'told', 'tells', 'added', 'wrote', 'stated', 'warned', 'argued', 'insisted', 'noted', 'explained', 'urged', 'declared']);
+const SAY_VERBS_DE = new Set(['sagte', 'sagt', 'erklärte', 'erklärt', 'betonte', 'betont', 'schrieb', 'warnte', 'forderte', 'kritisierte', 'meinte', 'kündigte', 'teilte', 'fügte']);
+const BYLINE_RE =
+  /^\(?(?:By|Reporting by|Writing by|Editing by|Additional reporting by|Analysis by|Commentary by|Von|Eine Analyse von|Ein Kommentar von|Ein Gastbeitrag von|Text:|Autor:|Autorin:)\s/u;
+const BYLINE_SEP = new Set(['and', 'und', ',', ';', '&', 'by', 'von']);
+const GERMAN_NOUN_END = /(?:ung|heit|keit|schaft|tion|sion|tät|ismus|nis|tum|ment|enz|anz|ik|chen|lein|ie|e|er|en|el|ei|ur|at)$/u;
+const DEMONYM_END = /(?:an|ian|ese|ish|ic|i)$/u;
+/** Titles of nobility and religion that stand between a role and a name (Saudi counterpart Prince Faisal bin Farhan). */
+const NOBLE_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'prinz', 'prinzessin', 'scheich', 'scheicha', 'emir', 'sultan', 'king', 'queen', 'konig', 'konigin', 'pope', 'papst', 'cardinal', 'kardinal', 'archbishop', 'erzbischof', 'imam', 'ayatollah', 'ajatollah', 'rabbi', 'rabbiner', 'lord', 'lady', 'baroness', 'baron', 'count', 'graf', 'gräfin', 'grafin']);
+/** Words that can start a pronoun or group reference (the rest of pass 6 is skipped for other tokens). */
+const PRONOUN_OR_GROUP = new Set(['er', 'sie', 'ihn', 'ihm', 'he', 'she', 'him', 'die', 'der', 'den', 'beide', 'beider', 'ihrem', 'ihren', 'ihrer', 'ihre', 'ihr', 'the', 'both', 'their']);
+/** Arabic name particles between given name and family name (Asaad al-Shaibani, Mohammed bin Salman). */
+const ARABIC_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ould']);
+/** English contractions ("I'm", "We're") are never names. */
+const CONTRACTION = /['’](?:m|ll|re|ve|d|t|s)$/iu;
 
 export function registerEntity(ctx: ArticleContext, key: string, type: EntityType, lex: LexEntity | null): ArticleEntity {
   let e = ctx.entities.get(key);
@@ -47,12 +85,40 @@ function addSurface(e: ArticleEntity, text: string, kind: EntityMention['kind'])
   if (!e.surfaces.some((s) => s.text === text)) e.surfaces.push({ text, kind });
 }
 
-function isNameLike(t: Token | undefined, lang: string): boolean {
+function isMonthLike(t: Token, next: Token | undefined): boolean {
+  if (!MONTHS_AND_DAYS.has(t.norm)) return false;
+  // "Jan Lipavský", "June Smith": a given name followed by a name is no month
+  return !(givenNames.has(t.norm) && next?.cap && next.word && !MONTHS_AND_DAYS.has(next.norm) && !/^\p{N}/u.test(next.text));
+}
+
+// Per token text: 0 never a name, 1 a name word, 2 a stop word (a name only as a family name before a name),
+// 3 a month or weekday (a name only as a given name before a name). Cached: the same words recur in every article.
+const NAME_NO = 0;
+const NAME_YES = 1;
+const NAME_STOP = 2;
+const NAME_MONTH = 3;
+const nameClass: Record<'de' | 'en', Map<string, number>> = { de: new Map(), en: new Map() };
+function nameClassOf(t: Token, lang: 'de' | 'en'): number {
+  const cache = nameClass[lang];
+  let v = cache.get(t.text);
+  if (v === undefined) {
+    if (CONTRACTION.test(t.text) || /^\p{N}/u.test(t.text) || roleIndex[lang].map.has(t.norm)) v = NAME_NO;
+    else if (STOP_CAPS.has(t.norm)) v = NAME_STOP;
+    else if (MONTHS_AND_DAYS.has(t.norm)) v = NAME_MONTH;
+    else v = NAME_YES;
+    if (cache.size < 100_000) cache.set(t.text, v);
+  }
+  return v;
+}
+
+function isNameLike(t: Token | undefined, lang: string, next?: Token): boolean {
   if (!t || !t.word || !t.cap) return false;
-  if (STOP_CAPS.has(t.norm) || MONTHS_AND_DAYS.has(t.norm)) return false;
-  if (/^\p{N}/u.test(t.text)) return false;
-  if (lookup(roleIndex[lang as 'de' | 'en'], [t.norm], 0, 1)) return false;
-  return true;
+  const c = nameClassOf(t, lang as 'de' | 'en');
+  if (c === NAME_YES) return true;
+  if (c === NAME_NO) return false;
+  // "He Lifeng": a family name that is also an English function word, before a name
+  if (c === NAME_STOP) return familyFirst.has(t.norm) && !!next?.cap && next.word && !STOP_CAPS.has(next.norm) && !MONTHS_AND_DAYS.has(t.norm);
+  return !isMonthLike(t, next);
 }
 
 function roleAt(ctx: ArticleContext, toks: Token[], norms: string[], i: number): { len: number; entry: RoleEntry } | null {
@@ -64,35 +130,61 @@ function roleAt(ctx: ArticleContext, toks: Token[], norms: string[], i: number):
   }
   const t = toks[i];
   if (ctx.lang === 'de' && t.word && t.cap && t.text.length > 6) {
-    for (const [suf, role] of roleSuffixesDe) {
-      if (t.norm.endsWith(suf) && t.norm.length > suf.length + 2) return { len: 1, entry: { form: t.text, role, country: null, title: true } };
-    }
+    const role = suffixRole(t.norm);
+    if (role) return { len: 1, entry: { form: t.text, role, country: null, title: true } };
   }
   return null;
 }
 
+const suffixCache = new Map<string, string | null>();
+/** Role of an unknown German compound by its ending (Nato-Generalsekretär, Entwicklungsministerin), cached per word. */
+function suffixRole(norm: string): string | null {
+  let r = suffixCache.get(norm);
+  if (r === undefined) {
+    r = null;
+    for (const [suf, role] of roleSuffixesDe) {
+      if (norm.endsWith(suf) && norm.length > suf.length + 2) {
+        r = role;
+        break;
+      }
+    }
+    if (suffixCache.size < 100_000) suffixCache.set(norm, r);
+  }
+  return r;
+}
+
 /** Lexicon entity at token i, allowing a genitive -s on the last token (Putins, Chinas, Selenskyjs). */
+function surfaceMatch(first: Token, len: number, vals: Surface[], inflected: boolean): { len: number; surface: Surface; inflected: boolean } | null {
+  const v = vals.find((s) => s.lowerOk || first.cap || first.upper) ?? null;
+  if (!v) return null;
+  // a one-letter or purely lower-case single token never matches a capitalised form
+  if (len === 1 && !first.cap && !v.lowerOk) return null;
+  return { len, surface: v, inflected };
+}
+
 function entityAt(toks: Token[], norms: string[], i: number): { len: number; surface: Surface; inflected: boolean } | null {
-  const ok = (len: number, vals: Surface[], inflected: boolean) => {
-    const first = toks[i];
-    const v = vals.find((s) => s.lowerOk || first.cap || first.upper) ?? null;
-    if (!v) return null;
-    // a one-letter or purely lower-case single token never matches a capitalised form
-    if (len === 1 && !first.cap && !v.lowerOk) return null;
-    return { len, surface: v, inflected };
-  };
+  const startsKey = entityIndex.first!.has(norms[i]);
+  const t0 = toks[i];
+  // most tokens start no lexicon name: only a one-token genitive ("Putins") remains possible
+  if (!startsKey) {
+    if (!t0.word || !t0.cap || t0.text.length < 3 || t0.text[t0.text.length - 1] !== 's') return null;
+    const vals = entityIndex.map.get(t0.norm.slice(0, -1));
+    return vals ? surfaceMatch(t0, 1, vals, true) : null;
+  }
   const exact = lookup(entityIndex, norms, i);
-  let best = exact ? ok(exact.len, exact.values, false) : null;
+  let best = exact ? surfaceMatch(t0, exact.len, exact.values, false) : null;
   // genitive: try shorter sequences whose last token loses a final s
   const maxLen = Math.min(entityIndex.maxLen, norms.length - i);
   for (let len = maxLen; len >= 1; len--) {
     if (best && best.len >= len) break;
     const last = toks[i + len - 1];
-    if (!last.word || !last.cap || last.text.length < 3 || !/s$/u.test(last.text)) continue;
-    const key = [...norms.slice(i, i + len - 1), last.norm.slice(0, -1)].join(' ');
+    if (!last.word || !last.cap || last.text.length < 3 || last.text[last.text.length - 1] !== 's') continue;
+    let key = '';
+    for (let k = i; k < i + len - 1; k++) key += norms[k] + ' ';
+    key += last.norm.slice(0, -1);
     const vals = entityIndex.map.get(key);
     if (vals) {
-      const r = ok(len, vals, true);
+      const r = surfaceMatch(t0, len, vals, true);
       if (r) best = r;
       break;
     }
@@ -102,9 +194,6 @@ function entityAt(toks: Token[], norms: string[], i: number): { len: number; sur
 
 function countryFromAdjective(ctx: ArticleContext, t: Token): string | null {
   if (ctx.lang === 'en') return t.cap ? (adjectiveEn.get(t.norm) ?? null) : null;
-  if (t.cap && !/^(?:US|EU)$/.test(t.text)) {
-    // adjectives are lower-case in German unless sentence-initial
-  }
   const n = t.norm;
   for (const end of ['', 'e', 'en', 'er', 'es', 'em']) {
     if (end && !n.endsWith(end)) continue;
@@ -119,6 +208,8 @@ function mention(sent: Sentence, t0: number, t1: number, type: EntityType, kind:
   const toks = sent.tokens;
   const start = toks[t0].start;
   const end = toks[t1 - 1].end;
+  let inQuote = false;
+  for (const [a, b] of sent.quotes) if (start >= a && end <= b) inQuote = true;
   return {
     sent: sent.index,
     t0,
@@ -132,7 +223,7 @@ function mention(sent: Sentence, t0: number, t1: number, type: EntityType, kind:
     role: null,
     roleCountry: null,
     possessive: false,
-    inQuote: sent.quotes.some(([a, b]) => start >= a && end <= b),
+    inQuote,
   };
 }
 
@@ -143,7 +234,7 @@ function nameSpan(ctx: ArticleContext, toks: Token[], i: number, max: number): n
   let n = 0;
   while (j < toks.length && n < max) {
     const t = toks[j];
-    if (isNameLike(t, ctx.lang) && (j === i || !entityAtStrict(toks, j, norms) || isHyphenJoined(toks, j))) {
+    if (isNameLike(t, ctx.lang, toks[j + 1]) && (j === i || !entityAtStrict(toks, j, norms) || isHyphenJoined(toks, j))) {
       j++;
       n++;
       // initial: "R."
@@ -165,8 +256,9 @@ function nameSpan(ctx: ArticleContext, toks: Token[], i: number, max: number): n
   }
   // trailing particle never ends a name
   while (j > i && NAME_PARTICLES.has(toks[j - 1].text)) j--;
-  // ", Jr."
+  // ", Jr." and "Jr."
   if (j > i && toks[j]?.text === ',' && /^(Jr|Sr)$/.test(toks[j + 1]?.text ?? '') && toks[j + 2]?.text === '.') j += 3;
+  else if (j > i && /^(Jr|Sr)$/.test(toks[j]?.text ?? '') && toks[j + 1]?.text === '.' && toks[j + 1].joinPrev) j += 2;
   return j;
 }
 
@@ -189,30 +281,93 @@ function entityAtStrict(toks: Token[], j: number, norms: string[]): boolean {
   return !!r && r.values.some((v) => v.entity.type !== 'PERSON');
 }
 
-export function detectMentions(ctx: ArticleContext): void {
+/** Last word token of a span, skipping "Jr." and punctuation. */
+function lastWord(toks: Token[], t0: number, t1: number): Token {
+  let k = t1 - 1;
+  while (k > t0 && (!toks[k].word || /^(Jr|Sr)$/.test(toks[k].text))) k--;
+  return toks[k];
+}
+
+/** A span whose head makes it a place or an organisation, never a person (Second Thomas Shoal, Amnesty International). */
+function nonPersonHead(ctx: ArticleContext, toks: Token[], t0: number, t1: number): boolean {
+  if (ctx.lang !== 'en') return false;
+  const h = lastWord(toks, t0, t1).norm;
+  return GEO_HEADS_EN.has(h) || NOT_PERSON_HEADS_EN.has(h) || ORG_HEADS_EN.has(h) || VENUE_HEADS_EN.has(h);
+}
+
+function hasSurnameSuffix(t: Token): boolean {
+  if (t.text.length < 5) return false;
+  const low = t.text.toLowerCase();
+  for (const s of SURNAME_SUFFIXES) if (low.endsWith(s)) return true;
+  return false;
+}
+
+/** Short forms of the persons of one article (surnames, family names written first), by first token. */
+interface ShortForm {
+  norms: string[];
+  key: string;
+}
+class ShortForms {
+  private byFirst = new Map<string, ShortForm[]>();
+  add(norms: string[], key: string): void {
+    if (!norms.length || norms.some((n) => !n)) return;
+    const list = this.byFirst.get(norms[0]);
+    const k = norms.join(' ');
+    if (!list) this.byFirst.set(norms[0], [{ norms, key }]);
+    else if (!list.some((x) => x.norms.join(' ') === k)) list.push({ norms, key });
+  }
+  /** Key registered for a one-token form. */
+  one(norm: string): string | null {
+    return this.byFirst.get(norm)?.find((x) => x.norms.length === 1)?.key ?? null;
+  }
+  /** Longest short form at token i; the last token may carry a genitive -s (Budrys', Kobachidses). */
+  at(toks: Token[], i: number): { len: number; key: string; genitive: boolean } | null {
+    const t = toks[i];
+    let list = this.byFirst.get(t.norm);
+    let best: { len: number; key: string; genitive: boolean } | null = null;
+    if (list) {
+      for (const f of list) {
+        if (best && best.len >= f.norms.length) continue;
+        let ok = true;
+        for (let k = 1; k < f.norms.length && ok; k++) ok = toks[i + k]?.norm === f.norms[k];
+        if (ok) best = { len: f.norms.length, key: f.key, genitive: false };
+      }
+    }
+    if (!best && t.norm.length > 3 && t.norm.endsWith('s')) {
+      list = this.byFirst.get(t.norm.slice(0, -1));
+      const f = list?.find((x) => x.norms.length === 1);
+      if (f) best = { len: 1, key: f.key, genitive: true };
+    }
+    return best;
+  }
+}
+
+export function detectMentions(ctx: ArticleContext, title: string | null = null): void {
   const { text } = ctx;
-  /** unknown-person surnames (norm) → key */
-  const surnames = new Map<string, string>();
+  const shortForms = new ShortForms();
+  /** Persons named by one token only (title + surname), merged into a full name found later. */
+  const singles = new Map<string, string>();
 
   for (const sent of ctx.sentences) {
     const toks = sent.tokens;
     const norms = normsOf(toks);
     const out: EntityMention[] = [];
     const taken = new Array<boolean>(toks.length).fill(false);
-    const take = (a: number, b: number) => {
-      for (let k = a; k < b; k++) taken[k] = true;
-    };
     const roleMarks: { t0: number; t1: number; entry: RoleEntry; country: string | null }[] = [];
 
     // -- pass 1: lexicon entities and roles -------------------------------------------------------
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (!t.word || taken[i]) continue;
-      const r = entityAt(toks, norms, i);
+      let r = entityAt(toks, norms, i);
       const role = roleAt(ctx, toks, norms, i);
+      // "Gabriel Boric", "Sofía Martínez": a one-token lexicon match (a surname, a city) that is a given name before a name
+      if (r && r.len === 1 && r.surface.kind !== 'name' || r && r.len === 1 && r.surface.entity.type === 'PLACE') {
+        const nx = toks[i + 1];
+        if (givenNames.has(t.norm) && isNameLike(nx, ctx.lang, toks[i + 2]) && nx.joinPrev === false && !entityAt(toks, norms, i + 1) && !POSSESSIVE.has(nx.text)) r = null;
+      }
       if (r && (!role || r.len >= role.len)) {
         const lex = r.surface.entity;
-        // a surname that is only a given name here ("Gabriel" in "Gabriel Attal" is matched as the full name first)
         let t1 = i + r.len;
         let possessive = false;
         if (POSSESSIVE.has(toks[t1]?.text ?? '') && toks[t1].joinPrev && (toks[t1].text.length > 1 || /[sxzß]$/u.test(toks[t1 - 1].text))) {
@@ -220,19 +375,20 @@ export function detectMentions(ctx: ArticleContext): void {
           possessive = true;
         }
         if (r.inflected) possessive = true;
-        // a given name before a lexicon surname is part of the name as the article spells it ("Katherine Leavitt")
+        // a given name before a lexicon surname is part of the name as the article spells it ("Kathy Hochul" for a lexicon "Hochul")
         let t0 = i;
         if (r.surface.kind === 'surname' && lex.type === 'PERSON' && i > 0 && !taken[i - 1] && toks[i - 1].cap && givenNames.has(toks[i - 1].norm)) t0 = i - 1;
         const m = mention(sent, t0, t1, lex.type, t0 < i ? 'name' : r.surface.kind === 'surname' ? 'surname' : 'name', lex.key, text);
         m.possessive = possessive;
         out.push(m);
-        take(t0, t1);
+        takeRange(taken, t0, t1);
+        if (lex.type === 'PERSON' && m.kind === 'name') registerShortForms(toks, t0, i + r.len, lex.key, shortForms);
         i = t1 - 1;
         continue;
       }
       if (role) {
         roleMarks.push({ t0: i, t1: i + role.len, entry: role.entry, country: role.entry.country });
-        take(i, i + role.len);
+        takeRange(taken, i, i + role.len);
         i += role.len - 1;
       }
     }
@@ -260,25 +416,33 @@ export function detectMentions(ctx: ArticleContext): void {
     for (const rm of roleMarks) {
       let j = rm.t1;
       let apposition = false;
+      // "Der US-Sondergesandte für den Sudan, Massad Boulos, …": a short complement before the apposition
+      if (rm.entry.title && toks[j]?.text !== ',') {
+        const k = complementEnd(ctx, toks, j, out);
+        if (k > j && toks[k]?.text === ',') j = k;
+      }
       if (toks[j]?.text === ',' && rm.entry.title) {
         j++;
         apposition = true;
       }
-      // skip "der Republik Indien," style: not handled; a name must follow directly
-      const person = out.find((m) => m.t0 === j && m.type === 'PERSON');
-      if (person && rm.entry.title) {
-        person.role = rm.entry.form;
-        person.roleCountry = rm.country;
+      if (rm.entry.title && toks[j] && NOBLE_TITLES.has(toks[j].norm) && toks[j].cap) j++;
+      const person0 = out.find((m) => m.t0 === j && m.type === 'PERSON');
+      if (person0 && rm.entry.title) {
+        person0.role = rm.entry.role;
+        person0.roleCountry = rm.country;
         continue;
       }
-      if (rm.entry.title && !taken[j] && isNameLike(toks[j], ctx.lang) && !(apposition && ctx.lang === 'de' && !givenNames.has(toks[j].norm))) {
+      if (rm.entry.title && !taken[j] && isNameLike(toks[j], ctx.lang, toks[j + 1]) && !(ctx.lang === 'en' && adjectiveEn.has(toks[j].norm))) {
         const end = nameSpan(ctx, toks, j, 4);
-        if (end > j && !(end === j + 1 && ctx.lang === 'de' && MONTHS_AND_DAYS.has(toks[j].norm))) {
-          const m = newPerson(ctx, sent, j, end, surnames);
-          m.role = rm.entry.form;
+        // German apposition: a known given name, or a name closed by a comma (", Massad Boulos, hat")
+        const closed = /^[,;:)]$/u.test(toks[end]?.text ?? '') || end === toks.length || toks[end]?.text === '.';
+        const germanOk = !(apposition && ctx.lang === 'de') || givenNames.has(toks[j].norm) || (closed && end >= j + 2);
+        if (end > j && germanOk && !(end === j + 1 && ctx.lang === 'de' && MONTHS_AND_DAYS.has(toks[j].norm)) && !nonPersonHead(ctx, toks, j, end)) {
+          const m = newPerson(ctx, sent, j, end, shortForms, singles);
+          m.role = rm.entry.role;
           m.roleCountry = rm.country;
           out.push(m);
-          take(j, end);
+          takeRange(taken, j, end);
           continue;
         }
       }
@@ -296,14 +460,15 @@ export function detectMentions(ctx: ArticleContext): void {
       if (!m.roleCountry && /^(aus|from|of)$/.test(toks[rm.t1]?.norm ?? '')) {
         const c = out.find((x) => x.t0 === rm.t1 + 1 && x.type === 'COUNTRY');
         if (c?.key) m.roleCountry = prefixCountry(c.key);
-        if (c) m.t1 = c.t1, m.end = c.end, m.surface = text.slice(m.start, c.end);
+        if (c) (m.t1 = c.t1), (m.end = c.end), (m.surface = text.slice(m.start, c.end));
       }
       out.push(m);
     }
 
     // -- pass 3: capital references ("die chinesische Hauptstadt", "the Lithuanian capital") ----------
     for (let i = 0; i < toks.length; i++) {
-      if (!/^(hauptstadt|capital)$/.test(toks[i].norm)) continue;
+      const n = toks[i].norm;
+      if (n !== 'hauptstadt' && n !== 'capital') continue;
       const adj = toks[i - 1];
       const iso = adj ? countryFromAdjective(ctx, adj) : null;
       const det = toks[i - 2];
@@ -313,65 +478,124 @@ export function detectMentions(ctx: ArticleContext): void {
           const m = mention(sent, i - 2, i + 1, 'PLACE', 'role', cap.key, text);
           registerEntity(ctx, cap.key, 'PLACE', cap);
           out.push(m);
-          take(i - 2, i + 1);
+          takeRange(taken, i - 2, i + 1);
         }
       }
     }
 
-    // -- pass 4: unknown persons by given name, apposition, byline ----------------------------------
+    // -- pass 4: unknown persons: bylines, honorifics, given names, short forms, appositions ------------
+    if (sent.lineStart && BYLINE_RE.test(sent.text)) bylinePersons(ctx, sent, out, taken, shortForms, singles);
     for (let i = 0; i < toks.length; i++) {
       if (taken[i] || !toks[i].word) continue;
       const t = toks[i];
-      if (givenNames.has(t.norm) && t.cap && isNameLike(toks[i + 1], ctx.lang) && !taken[i + 1]) {
+      // every rule below starts at a capitalised word (or a name particle: "al-Burhan", "van Klaveren")
+      if (!t.cap && !NAME_PARTICLES.has(t.text)) continue;
+      const next = toks[i + 1];
+      // "Mr. Sugiono", "Frau Lührmann", "Prince Faisal bin Farhan"
+      if ((HONORIFICS.has(t.text) || NOBLE_TITLES.has(t.norm)) && t.cap) {
+        let j = i + 1;
+        if (toks[j]?.text === '.' && toks[j].joinPrev) j++;
+        if (!taken[j] && isNameLike(toks[j], ctx.lang, toks[j + 1])) {
+          const end = nameSpan(ctx, toks, j, 4);
+          if (end > j && !nonPersonHead(ctx, toks, j, end)) {
+            out.push(newPerson(ctx, sent, j, end, shortForms, singles));
+            takeRange(taken, i, end);
+            i = end - 1;
+            continue;
+          }
+        }
+      }
+      // known short form of a person of this article (Budrys, al-Burhan, Van Klaveren, Cho) – also genitive -s
+      if (t.cap || NAME_PARTICLES.has(t.text)) {
+        let sf = shortForms.at(toks, i);
+        // "Kim Yo-jong" next to "Kim Jong-un": a given or family name before another name starts a new person
+        if (sf && sf.len === 1 && !sf.genitive && (givenNames.has(t.norm) || familyFirst.has(t.norm)) && isNameLike(next, ctx.lang, toks[i + 2]) && !taken[i + 1] && !shortForms.at(toks, i + 1)) sf = null;
+        if (sf && !taken.slice(i, i + sf.len).some(Boolean)) {
+          let t1 = i + sf.len;
+          let possessive = sf.genitive;
+          if (POSSESSIVE.has(toks[t1]?.text ?? '') && toks[t1].joinPrev) (t1++), (possessive = true);
+          const m = mention(sent, i, t1, 'PERSON', 'surname', sf.key, text);
+          m.possessive = possessive;
+          out.push(m);
+          registerEntity(ctx, sf.key, 'PERSON', null);
+          takeRange(taken, i, t1);
+          i = t1 - 1;
+          continue;
+        }
+      }
+      // given name + name ("Jens-Frederik Nielsen", "Jan Lipavský"); family name first ("Cho Hyun", "Guo Jiakun")
+      const hyphenNext = next?.text === '-' && next.joinPrev && toks[i + 2]?.joinPrev && isNameLike(toks[i + 2], ctx.lang);
+      // "Alberto van Klaveren", "Luiz Inácio Lula da Silva": a particle between given name and surname
+      const particleNext = !!next && NAME_PARTICLES.has(next.text) && isNameLike(toks[i + 2], ctx.lang, toks[i + 3]) && !taken[i + 2];
+      const startsName = (givenNames.has(t.norm) || familyFirst.has(t.norm)) && t.cap && !STOP_CAPS.has(t.norm);
+      if (startsName && (hyphenNext || particleNext || (isNameLike(next, ctx.lang, toks[i + 2]) && !taken[i + 1]))) {
         const end = nameSpan(ctx, toks, i, ctx.lang === 'de' ? 3 : 4);
-        if (end >= i + 2) {
-          out.push(newPerson(ctx, sent, i, end, surnames));
-          take(i, end);
+        if (end >= i + 2 && !taken.slice(i, end).some(Boolean) && !nonPersonHead(ctx, toks, i, end) && !demonymBeforeRole(ctx, toks, i)) {
+          out.push(newPerson(ctx, sent, i, end, shortForms, singles));
+          takeRange(taken, i, end);
           i = end - 1;
           continue;
         }
       }
-      // known unknown-person surname (Hebestreit, Araghtschi's) – also genitive -s
-      if (t.cap) {
-        let key = surnames.get(t.norm);
-        let t1 = i + 1;
-        if (!key && t.norm.endsWith('s')) key = surnames.get(t.norm.slice(0, -1));
-        if (key) {
-          if (POSSESSIVE.has(toks[t1]?.text ?? '') && toks[t1].joinPrev) t1++;
-          const m = mention(sent, i, t1, 'PERSON', 'surname', key, text);
-          m.possessive = t1 > i + 1 || !surnames.has(t.norm);
-          out.push(m);
-          registerEntity(ctx, key, 'PERSON', null);
-          take(i, t1);
-          continue;
-        }
-      }
-      // apposition: "Takeo Akiba, Secretary General of ...", "Katherine Leavitt, Sprecherin des ..."
-      if (isNameLike(t, ctx.lang) && isNameLike(toks[i + 1], ctx.lang) && !taken[i + 1] && i + 1 < toks.length) {
-        const end = nameSpan(ctx, toks, i, 3);
-        if (end >= i + 2 && toks[end]?.text === ',') {
-          let k = end + 1;
-          if (DETERMINERS.has(toks[k]?.norm ?? '')) k++;
-          for (let s = 0; s < 4 && k + s < toks.length; s++) {
-            if (roleMarks.some((rm) => rm.t0 === k + s) || roleAt(ctx, toks, norms, k + s)) {
-              out.push(newPerson(ctx, sent, i, end, surnames));
-              take(i, end);
-              i = end - 1;
-              break;
-            }
-            if (!toks[k + s].word) break;
+      // "Asaad al-Shaibani", "Mohamed bin Zayed": an Arabic name particle between two names
+      if (isNameLike(t, ctx.lang, next) && next && ARABIC_PARTICLES.has(next.norm) && !taken[i + 1]) {
+        let k = i + 2;
+        if (toks[k]?.text === '-' && toks[k].joinPrev) k++;
+        if (isNameLike(toks[k], ctx.lang) && !taken[k]) {
+          const end = nameSpan(ctx, toks, i, 4);
+          if (end > k && !nonPersonHead(ctx, toks, i, end)) {
+            out.push(newPerson(ctx, sent, i, end, shortForms, singles));
+            takeRange(taken, i, end);
+            i = end - 1;
+            continue;
           }
         }
+      }
+      if (!isNameLike(t, ctx.lang, next) || !isNameLike(next, ctx.lang, toks[i + 2]) || taken[i + 1]) continue;
+      const end = nameSpan(ctx, toks, i, 3);
+      if (end < i + 2 || taken.slice(i, end).some(Boolean) || nonPersonHead(ctx, toks, i, end)) continue;
+      const prev = toks[i - 1];
+      const afterDet = !!prev && (DETERMINERS.has(prev.norm) || INDEFINITE.has(prev.norm));
+      // apposition: "Aaja Chemnitz, a member of parliament, ...", "Tina Bokutschawa, Vorsitzende der ..."
+      let found = false;
+      if (toks[end]?.text === ',' && !afterDet) {
+        let k = end + 1;
+        if (DETERMINERS.has(toks[k]?.norm ?? '') || INDEFINITE.has(toks[k]?.norm ?? '')) k++;
+        for (let s = 0; s < 4 && k + s < toks.length; s++) {
+          if (roleMarks.some((rm) => rm.t0 === k + s) || roleAt(ctx, toks, norms, k + s)) {
+            found = true;
+            break;
+          }
+          if (!toks[k + s].word) break;
+        }
+      }
+      // coordinated with a person: "Ajit Doval und Asim Malik", "Kristen Michal and Petteri Orpo"
+      if (!found && !afterDet && end <= i + 3 && /^(?:und|and|sowie)$/u.test(prev?.norm ?? '') && out.some((m) => m.type === 'PERSON' && m.t1 === i - 1 && m.kind !== 'role') && !(ctx.lang === 'de' && toks[end]?.word && !toks[end].cap && /^(?:der|die|das|des|den|dem)$/u.test(toks[end].norm))) found = true;
+      // a transliterated or foreign surname (Irakli Kobachidse, Schawkat Mirsijojew)
+      if (!found && !afterDet && hasSurnameSuffix(lastWord(toks, i, end)) && !(ctx.lang === 'de' && GERMAN_NOUN_END.test(t.norm) && t.norm.length > 7)) found = true;
+      // next to a speech verb: "said Aaja Chemnitz", "Kalonzo Musyoka said"
+      if (!found && !afterDet) {
+        const verbs = ctx.lang === 'en' ? SAY_VERBS_EN : SAY_VERBS_DE;
+        const before = toks[i - 1]?.norm ?? '';
+        const after = toks[end]?.norm ?? '';
+        if (verbs.has(before) && (end === toks.length || !toks[end].word || /^(of|from|at|in|von|aus|der|am)$/u.test(after))) found = true;
+        else if (ctx.lang === 'en' && verbs.has(after)) found = true;
+      }
+      if (found) {
+        out.push(newPerson(ctx, sent, i, end, shortForms, singles));
+        takeRange(taken, i, end);
+        i = end - 1;
       }
     }
 
     // -- pass 5: unknown places and organisations ---------------------------------------------------
-    detectPlacesAndOrgs(ctx, sent, out, taken, take);
+    detectPlacesAndOrgs(ctx, sent, out, taken);
 
     // -- pass 6: pronouns and group references --------------------------------------------------------
     for (let i = 0; i < toks.length; i++) {
       if (taken[i]) continue;
       const t = toks[i];
+      if (!PRONOUN_OR_GROUP.has(t.norm)) continue;
       const p = PRONOUNS[ctx.lang].get(t.text) ?? PRONOUNS[ctx.lang].get(t.norm);
       if (p && (t.text === t.text.toLowerCase() || i === 0 || !toks[i - 1].word)) {
         const m = mention(sent, i, i + 1, 'PERSON', 'pronoun', null, text);
@@ -385,7 +609,7 @@ export function detectMentions(ctx: ArticleContext): void {
         const m = mention(sent, i, g.end, 'PERSON', 'group', null, text);
         m.groupSize = g.size;
         out.push(m);
-        take(i, g.end);
+        takeRange(taken, i, g.end);
         i = g.end - 1;
       }
     }
@@ -408,6 +632,117 @@ export function detectMentions(ctx: ArticleContext): void {
     }
     ctx.mentions.push(out);
   }
+
+  mergeSingleNames(ctx, shortForms, singles);
+  if (title) titleEntities(ctx, title, shortForms);
+}
+
+/** A person first named by one token ("Staatsministerin Lührmann") is the person later named in full ("Anna Lührmann"). */
+function mergeSingleNames(ctx: ArticleContext, shortForms: ShortForms, singles: Map<string, string>): void {
+  for (const [key, norm] of singles) {
+    const target = shortForms.one(norm);
+    if (!target || target === key) continue;
+    const from = ctx.entities.get(key);
+    const to = ctx.entities.get(target);
+    if (!from || !to) continue;
+    for (const ms of ctx.mentions) {
+      for (const m of ms) {
+        if (m.key === key) {
+          m.key = target;
+          if (m.kind === 'pattern') m.kind = 'surname';
+        }
+      }
+    }
+    for (const s of from.surfaces) addSurface(to, s.text, s.kind === 'pattern' ? 'surname' : s.kind);
+    for (const r of from.roles) to.roles.add(r);
+    if (!to.gender) to.gender = from.gender;
+    if (!to.country) to.country = from.country;
+    ctx.entities.delete(key);
+  }
+}
+
+/** Entities in the title line: lexicon entities and persons of the article; the title is not part of the text. */
+function titleEntities(ctx: ArticleContext, title: string, shortForms: ShortForms): void {
+  const toks = tokenize(title);
+  const norms = toks.map((t) => t.norm);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.word) continue;
+    const r = entityAt(toks, norms, i);
+    if (r) {
+      const lex = r.surface.entity;
+      const surface = title.slice(t.start, toks[i + r.len - 1].end);
+      if (lex.type !== 'PERSON' || ctx.entities.has(lex.key)) {
+        const e = registerEntity(ctx, lex.key, lex.type, lex);
+        addSurface(e, surface, lex.type === 'PERSON' ? 'surname' : 'name');
+      }
+      i += r.len - 1;
+      continue;
+    }
+    if (!t.cap) continue;
+    const sf = shortForms.at(toks, i);
+    if (sf) {
+      const e = ctx.entities.get(sf.key);
+      if (e) addSurface(e, title.slice(t.start, toks[i + sf.len - 1].end), 'surname');
+      i += sf.len - 1;
+    }
+  }
+}
+
+/** Names in a byline: "By Jacopo Barigazzi and Nicholas Vinocur", "Reporting by X; Editing by Y", "Eine Analyse von X". */
+function bylinePersons(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: boolean[], shortForms: ShortForms, singles: Map<string, string>): void {
+  const toks = sent.tokens;
+  let i = 0;
+  while (i < toks.length && !(toks[i].norm === 'by' || toks[i].norm === 'von' || toks[i].text === ':')) i++;
+  i++;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (BYLINE_SEP.has(t.norm) || /^(?:editing|writing|reporting|additional)$/u.test(t.norm)) {
+      i++;
+      continue;
+    }
+    if (t.norm === 'in' || t.norm === 'aus' || t.norm === '(' || t.norm === ')') break;
+    if (taken[i] || !isNameLike(t, ctx.lang, toks[i + 1])) {
+      i++;
+      continue;
+    }
+    const end = nameSpan(ctx, toks, i, 4);
+    if (end >= i + 2 && !taken.slice(i, end).some(Boolean)) {
+      out.push(newPerson(ctx, sent, i, end, shortForms, singles));
+      takeRange(taken, i, end);
+    }
+    i = Math.max(end, i + 1);
+  }
+}
+
+/** "Honduran President": a demonym before a title is no given name. */
+function demonymBeforeRole(ctx: ArticleContext, toks: Token[], i: number): boolean {
+  if (ctx.lang !== 'en') return false;
+  const next = toks[i + 1];
+  return !!next && DEMONYM_END.test(toks[i].norm) && !!lookup(roleIndex.en, [next.norm], 0, 1) && next.cap;
+}
+
+/** End of a short complement after a role noun: "für den Sudan", "for Sudan", "des Kremls", "of Estonia". */
+function complementEnd(ctx: ArticleContext, toks: Token[], j: number, out: EntityMention[]): number {
+  const t = toks[j];
+  if (!t || !/^(?:für|fur|des|der|von|bei|for|of|to|at)$/u.test(t.norm)) return j;
+  let k = j + 1;
+  for (let n = 0; n < 6 && k < toks.length; n++) {
+    const x = toks[k];
+    if (x.text === ',') return k;
+    const m = out.find((mm) => mm.t0 === k);
+    if (m) {
+      k = m.t1;
+      continue;
+    }
+    if (DETERMINERS.has(x.norm) || x.word) {
+      k++;
+      continue;
+    }
+    return j;
+  }
+  void ctx;
+  return toks[k]?.text === ',' ? k : j;
 }
 
 export function stripPossessive(s: string): string {
@@ -430,23 +765,42 @@ export function prefixCountry(key: string): string | null {
   return null;
 }
 
-function newPerson(ctx: ArticleContext, sent: Sentence, t0: number, t1: number, surnames: Map<string, string>): EntityMention {
+/** Short forms of a person named in full: the surname (with particles: "van Klaveren", "al-Burhan"), a family name written first. */
+function registerShortForms(toks: Token[], t0: number, t1: number, key: string, shortForms: ShortForms): void {
+  let s = t1 - 1;
+  while (s > t0 && (!toks[s].word || /^(Jr|Sr)$/.test(toks[s].text))) s--;
+  if (s <= t0) return;
+  let first = s;
+  while (first - 1 > t0 && (NAME_PARTICLES.has(toks[first - 1].text) || toks[first - 1].text === '-' || (toks[first].text === '-' && toks[first - 1].word))) first--;
+  // hyphenated surname: "Alabali-Radovan" (the part before the hyphen is not a given name)
+  while (first - 2 > t0 && toks[first - 1].text === '-' && toks[first - 1].joinPrev && toks[first].joinPrev && !givenNames.has(toks[first - 2].norm)) first -= 2;
+  if (toks[first].text === '-') first++;
+  const sur: string[] = [];
+  for (let k = first; k <= s; k++) sur.push(toks[k].norm);
+  if (!/^\p{Lu}{2,}$/u.test(toks[s].text) || toks[s].text.length > 3) shortForms.add(sur, key);
+  // "al-Shaibani" is also "Shaibani", "van Klaveren" also "Klaveren"
+  if (sur.length > 1 && NAME_PARTICLES.has(toks[first].text) && toks[s].cap) shortForms.add([toks[s].norm], key);
+  if (familyFirst.has(toks[t0].norm)) shortForms.add([toks[t0].norm], key);
+}
+
+function takeRange(taken: boolean[], a: number, b: number): void {
+  for (let k = a; k < b; k++) taken[k] = true;
+}
+
+function newPerson(ctx: ArticleContext, sent: Sentence, t0: number, t1: number, shortForms: ShortForms, singles: Map<string, string>): EntityMention {
   const toks = sent.tokens;
+  // one token after a title ("Minister Wong"): a person of the article with that short form
+  if (t1 - t0 === 1) {
+    const known = shortForms.one(toks[t0].norm);
+    if (known) return mention(sent, t0, t1, 'PERSON', 'surname', known, ctx.text);
+  }
   const name = ctx.text.slice(toks[t0].start, toks[t1 - 1].end);
-  // the name may be a lexicon actor's other spelling: match by full key first
   const key = `person:${slug(name)}`;
   const m = mention(sent, t0, t1, 'PERSON', 'pattern', key, ctx.text);
   const e = registerEntity(ctx, key, 'PERSON', null);
   if (!e.gender) e.gender = givenNames.get(toks[t0].norm) ?? null;
-  // surname = last name token (with particles: "von der Leyen")
-  let s = t1 - 1;
-  while (s > t0 && (toks[s].text === '.' || toks[s].text === ',' || /^(Jr|Sr)$/.test(toks[s].text))) s--;
-  let first = s;
-  while (first - 1 > t0 && (NAME_PARTICLES.has(toks[first - 1].text) || toks[first - 1].text === '-')) first--;
-  if (t1 - t0 >= 2) {
-    const sur = toks.slice(first, s + 1).map((t) => t.norm).join(' ');
-    if (!surnames.has(sur) && first === s) surnames.set(sur, key);
-  }
+  if (t1 - t0 >= 2) registerShortForms(toks, t0, t1, key, shortForms);
+  else if (!singles.has(key)) singles.set(key, toks[t0].norm);
   return m;
 }
 
@@ -454,6 +808,7 @@ function determinerBefore(toks: Token[], i: number, out: EntityMention[]): { ind
   // det (adj)* ROLE ; possessor (Putins Sprecher, the Russian president's envoy)
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const t = toks[k];
+    if (GROUP_WORDS.has(t.norm)) return null;
     if (DETERMINERS.has(t.norm) || INDEFINITE.has(t.norm)) return { index: k, norm: t.norm };
     if (/^(?:as|of|for|with|to|als|für|mit|von|zu|in|on|at|im|am)$/u.test(t.norm)) return null;
     const poss = out.find((m) => m.t1 === k + 1 && m.possessive);
@@ -468,45 +823,58 @@ function determinerBefore(toks: Token[], i: number, out: EntityMention[]): { ind
 }
 
 function groupAt(ctx: ArticleContext, toks: Token[], i: number): { end: number; size: number } | null {
-  const n = (k: number) => toks[i + k]?.norm ?? '';
+  const n0 = toks[i]?.norm ?? '';
+  const n1 = toks[i + 1]?.norm ?? '';
+  const n2 = toks[i + 2]?.norm ?? '';
   if (ctx.lang === 'de') {
-    if (/^(die|der|den)$/.test(n(0)) && /^(beiden|drei)$/.test(n(1))) {
-      const size = n(1) === 'drei' ? 3 : 2;
+    if (/^(die|der|den)$/.test(n0) && /^(beiden|drei)$/.test(n1)) {
+      const size = n1 === 'drei' ? 3 : 2;
       return { end: toks[i + 2]?.cap && toks[i + 2].word ? i + 3 : i + 2, size };
     }
-    if (/^(beide|beider)$/.test(n(0)) && toks[i + 1]?.cap) return { end: i + 2, size: 2 };
-    if (n(0) === 'die' && /^(prasidenten|regierungschefs|minister|aussenminister|staatschefs)$/.test(n(1))) return { end: i + 2, size: 0 };
-    if (/^(ihrem|ihren|ihrer|ihre|ihr)$/.test(n(0)) && /^(telefonat|treffen|gesprach|begegnung|gipfel|ersten|erste|letzten|jungsten)/.test(n(1))) return { end: i + 1, size: 2 };
+    if (/^(beide|beider)$/.test(n0) && toks[i + 1]?.cap) return { end: i + 2, size: 2 };
+    // "Beide vereinbarten …": the pronoun alone
+    if (n0 === 'beide' && toks[i + 1]?.word && !toks[i + 1].cap && (i === 0 || !toks[i - 1].word)) return { end: i + 1, size: 2 };
+    if (n0 === 'die' && /^(prasidenten|regierungschefs|minister|aussenminister|staatschefs)$/.test(n1)) return { end: i + 2, size: 0 };
+    if (/^(ihrem|ihren|ihrer|ihre|ihr)$/.test(n0) && /^(telefonat|treffen|gesprach|begegnung|gipfel|ersten|erste|letzten|jungsten)/.test(n1)) return { end: i + 1, size: 2 };
   } else {
-    if (n(0) === 'the' && /^(two|three)$/.test(n(1))) return { end: /^(leaders|men|presidents|sides|ministers|countries)$/.test(n(2)) ? i + 3 : i + 2, size: n(1) === 'three' ? 3 : 2 };
-    if (n(0) === 'both' && /^(leaders|men|presidents|sides)$/.test(n(1))) return { end: i + 2, size: 2 };
-    if (n(0) === 'the' && /^(leaders|presidents)$/.test(n(1))) return { end: i + 2, size: 0 };
-    if (n(0) === 'their' && /^(first|last|second|third|meeting|call|talks|encounter|in)/.test(n(1))) return { end: i + 1, size: 2 };
+    if (n0 === 'the' && /^(two|three)$/.test(n1)) return { end: /^(leaders|men|presidents|sides|ministers|countries|women|heads)$/.test(n2) ? i + 3 : i + 2, size: n1 === 'three' ? 3 : 2 };
+    if (n0 === 'both' && /^(leaders|men|presidents|sides|ministers)$/.test(n1)) return { end: i + 2, size: 2 };
+    if (n0 === 'the' && /^(leaders|presidents|pair)$/.test(n1)) return { end: i + 2, size: n1 === 'pair' ? 2 : 0 };
+    if (n0 === 'their' && /^(first|last|second|third|meeting|call|talks|encounter|in)/.test(n1)) return { end: i + 1, size: 2 };
   }
   return null;
 }
 
-function detectPlacesAndOrgs(
-  ctx: ArticleContext,
-  sent: Sentence,
-  out: EntityMention[],
-  taken: boolean[],
-  take: (a: number, b: number) => void,
-): void {
+/** German: a capitalised word that can be a place name after "in"/"nach" (not a common noun such as "Zukunft" or "Gesprächen"). */
+function germanPlaceCandidate(t: Token | undefined): boolean {
+  if (!t || !t.word || !t.cap || t.upper) return false;
+  if (STOP_CAPS.has(t.norm) || MONTHS_AND_DAYS.has(t.norm) || NOT_PLACE_DE.has(t.norm)) return false;
+  if (t.text.length < 3 || /^\p{N}/u.test(t.text)) return false;
+  if (/(?:beginn|abschluss|ablauf|ankunft|kunft|sicht|angriff|bild|gang|kehr|zug|fall|recht|wort|plan|punkt|stand|satz|schluss|lauf|druck|dienst|amt|rat|haft)$/u.test(t.norm)) return false;
+  return !/(?:ung|ungen|heit|keit|schaft|tion|ionen|sion|tat|ismus|nis|tum|chen|lein|ie|ik|e|en|er|el)$/u.test(t.norm) || /(?:burg|berg|stadt|dorf|hafen|furt|feld|hausen|ingen|heim|au)$/u.test(t.norm);
+}
+
+/** A dateline needs a dash followed by a space ("Vilnius (dpa) - ", "NAIROBI, Kenya (AP) — "). */
+const DATELINE_DASH_RE = /[—–-]\s/u;
+
+/** A place or organisation found by a pattern. */
+function addPattern(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: boolean[], t0: number, t1: number, type: EntityType, name: string, kind: string): EntityMention {
+  const key = `${type.toLowerCase()}:${slug(name)}`;
+  const m = mention(sent, t0, t1, type, 'pattern', key, ctx.text);
+  const e = registerEntity(ctx, key, type, null);
+  if (type === 'PLACE') e.placeKind = kind;
+  if (kind === 'media') e.media = true;
+  if (!e.fullName) e.fullName = name;
+  out.push(m);
+  takeRange(taken, t0, t1);
+  return m;
+}
+
+function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: boolean[]): void {
   const toks = sent.tokens;
   const text = ctx.text;
-  const add = (t0: number, t1: number, type: EntityType, name: string, kind: string) => {
-    const key = `${type.toLowerCase()}:${slug(name)}`;
-    const m = mention(sent, t0, t1, type, 'pattern', key, text);
-    const e = registerEntity(ctx, key, type, null);
-    if (type === 'PLACE') e.placeKind = kind;
-    if (kind === 'media') e.media = true;
-    if (!e.fullName) e.fullName = name;
-    out.push(m);
-    take(t0, t1);
-  };
-  // dateline: "La Celle-Saint-Cloud (Reuters) -", "NEW DELHI —"
-  if (sent.lineStart) {
+  // dateline: "Vilnius (dpa) -", "NEW DELHI —", "NAIROBI, Kenya (AP) —"
+  if (sent.lineStart && DATELINE_DASH_RE.test(sent.text)) {
     const mm = /^([\p{Lu}][\p{L}\p{M}.'’ -]*?[\p{L}\p{M}.])(?:,\s*[^,()—–-]{2,40}?)?\s*(?:\((\p{L}+)\)\s*)?[—–-]\s/u.exec(sent.text);
     if (mm && (mm[2] ? AGENCIES.has(mm[2]) : /^[\p{Lu} .]+$/u.test(mm[1]))) {
       const endChar = sent.start + mm[1].length;
@@ -514,34 +882,66 @@ function detectPlacesAndOrgs(
       if (t1 > 0 && !taken[0]) {
         const raw = mm[1];
         const name = /^[\p{Lu} .'’-]+$/u.test(raw) ? raw.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : raw;
-        add(0, t1, 'PLACE', name, 'city');
+        addPattern(ctx, sent, out, taken, 0, t1, 'PLACE', name, 'city').dateline = true;
+      } else {
+        const m0 = out.find((m) => m.t0 === 0 && (m.type === 'PLACE' || m.type === 'COUNTRY'));
+        if (m0) m0.dateline = true;
       }
       if (mm[2]) {
         const ai = toks.findIndex((t) => t.text === mm[2]);
-        if (ai >= 0 && !taken[ai]) add(ai, ai + 1, 'ORGANIZATION', mm[2], 'media');
+        if (ai >= 0 && !taken[ai]) addPattern(ctx, sent, out, taken, ai, ai + 1, 'ORGANIZATION', mm[2], 'media');
       }
     }
   }
+  const mediaCues = ctx.lang === 'de' ? MEDIA_CUES_DE : MEDIA_CUES_EN;
   for (let i = 0; i < toks.length; i++) {
     if (taken[i]) continue;
     const t = toks[i];
+    // every pattern below starts at a capitalised word, except "city of X"
+    if (!t.cap && !(ctx.lang === 'en' && TOWN_WORDS_EN.has(t.norm))) continue;
+    // news outlets: "Nachrichtenagentur Yonhap", "the TASR news agency", "newspaper Kommersant"
+    if (t.word && t.cap && !STOP_CAPS.has(t.norm) && (mediaCues.has(toks[i - 1]?.norm ?? '') || (ctx.lang === 'en' && toks[i + 1] && (mediaCues.has(toks[i + 1].norm) || (toks[i + 1].norm === 'news' && mediaCues.has(toks[i + 2]?.norm ?? '')))))) {
+      let k = i;
+      while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !mediaCues.has(toks[k].norm)) k++;
+      if (k > i) {
+        addPattern(ctx, sent, out, taken, i, k, 'ORGANIZATION', text.slice(t.start, toks[k - 1].end), 'media');
+        i = k - 1;
+        continue;
+      }
+    }
     // venue patterns: "Schloss X", "Hotel X"; "the X estate", "the Presidential Library"
     if (ctx.lang === 'de' && /^(schloss|hotel|palast)$/.test(t.norm) && t.cap && isNameLike(toks[i + 1], 'de')) {
       let j = i + 1;
       while (j < toks.length && (isNameLike(toks[j], 'de') || (toks[j].text === '-' && toks[j].joinPrev) || (NAME_PARTICLES.has(toks[j].text) && isNameLike(toks[j + 1], 'de'))) && j - i < 10) j++;
       while (j > i + 1 && toks[j - 1].text === '-') j--;
       if (!out.some((m) => m.t0 >= i && m.t0 < j)) {
-        add(i, j, 'PLACE', text.slice(t.start, toks[j - 1].end), 'venue');
+        addPattern(ctx, sent, out, taken, i, j, 'PLACE', text.slice(t.start, toks[j - 1].end), 'venue');
         i = j - 1;
         continue;
       }
       const inner = out.find((m) => m.t0 === i + 1 && m.type === 'PLACE');
       if (inner) {
         out.splice(out.indexOf(inner), 1);
-        add(i, inner.t1, 'PLACE', text.slice(t.start, toks[inner.t1 - 1].end), 'venue');
+        addPattern(ctx, sent, out, taken, i, inner.t1, 'PLACE', text.slice(t.start, toks[inner.t1 - 1].end), 'venue');
         i = inner.t1 - 1;
         continue;
       }
+    }
+    // "the border city of Tapachula", "the port of Odesa"
+    if (ctx.lang === 'en' && TOWN_WORDS_EN.has(t.norm) && toks[i + 1]?.norm === 'of' && isNameLike(toks[i + 2], 'en') && !taken[i + 2]) {
+      let k = i + 2;
+      while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 5) k++;
+      addPattern(ctx, sent, out, taken, i + 2, k, 'PLACE', text.slice(toks[i + 2].start, toks[k - 1].end), 'city');
+      i = k - 1;
+      continue;
+    }
+    // "in der Grenzstadt Tapachula", "die Hafenstadt Odessa"
+    if (ctx.lang === 'de' && t.word && t.cap && TOWN_WORDS_DE.test(t.norm) && germanPlaceCandidate(toks[i + 1]) && !taken[i + 1] && !lookup(roleIndex.de, [toks[i + 1].norm], 0, 1)) {
+      let k = i + 1;
+      while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 4) k++;
+      addPattern(ctx, sent, out, taken, i + 1, k, 'PLACE', text.slice(toks[i + 1].start, toks[k - 1].end), 'city');
+      i = k - 1;
+      continue;
     }
     if (ctx.lang === 'en' && t.word && t.cap && !STOP_CAPS.has(t.norm) && toks[i - 1]?.norm === 'the') {
       let j = i;
@@ -551,12 +951,12 @@ function detectPlacesAndOrgs(
       }
       const head = toks[j - 1];
       if (j > i + 1 && VENUE_HEADS_EN.has(head.norm)) {
-        add(i, j, 'PLACE', text.slice(t.start, head.end), 'venue');
+        addPattern(ctx, sent, out, taken, i, j, 'PLACE', text.slice(t.start, head.end), 'venue');
         i = j - 1;
         continue;
       }
       if (j > i + 1 && ORG_HEADS_EN.has(head.norm)) {
-        add(i, j, 'ORGANIZATION', text.slice(t.start, head.end), 'org');
+        addPattern(ctx, sent, out, taken, i, j, 'ORGANIZATION', text.slice(t.start, head.end), 'org');
         i = j - 1;
         continue;
       }
@@ -566,29 +966,41 @@ function detectPlacesAndOrgs(
       let j = i;
       while (j < toks.length && toks[j].word && toks[j].cap && !taken[j] && j - i < 5) j++;
       if (j > i + 1 && ORG_HEADS_EN.has(toks[j - 1].norm) && toks[i - 1]?.text !== '.') {
-        add(i, j, 'ORGANIZATION', text.slice(t.start, toks[j - 1].end), 'org');
+        addPattern(ctx, sent, out, taken, i, j, 'ORGANIZATION', text.slice(t.start, toks[j - 1].end), 'org');
         i = j - 1;
         continue;
       }
-      // "in Woodside", "in Lviv": an unknown capitalised name after a place preposition
-      if (PLACE_PREPS_EN.has(toks[i - 1]?.norm ?? '') && !MONTHS_AND_DAYS.has(t.norm) && !givenNames.has(t.norm)) {
+      // "in Tapachula", "in Nuuk", "near Second Thomas Shoal": an unknown capitalised name after a place preposition
+      if (PLACE_PREPS_EN.has(toks[i - 1]?.norm ?? '') && !isMonthLike(t, toks[i + 1]) && !givenNames.has(t.norm)) {
         let k = i;
-        while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && !STOP_CAPS.has(toks[k].norm) && k - i < 3) k++;
-        if (k > i && !(toks[k]?.text === "'s" || toks[k]?.text === '’s')) {
-          add(i, k, 'PLACE', text.slice(t.start, toks[k - 1].end), 'city');
+        while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && !STOP_CAPS.has(toks[k].norm) && k - i < 4) k++;
+        const last = toks[k - 1];
+        // "to Central American migrants": a demonym before a noun is no place
+        const demonym = k > i && (adjectiveEn.has(last.norm) || (DEMONYM_END.test(last.norm) && !!toks[k] && toks[k].word && !toks[k].cap));
+        if (k > i && !demonym && !(toks[k]?.text === "'s" || toks[k]?.text === '’s')) {
+          addPattern(ctx, sent, out, taken, i, k, 'PLACE', text.slice(t.start, toks[k - 1].end), GEO_HEADS_EN.has(last.norm) ? 'region' : 'city');
           i = k - 1;
           continue;
         }
       }
     }
-    // German: "im vietnamesischen Da Nang", "im russischen Kasan"
+    // German: "im mexikanischen Tapachula", "im russischen Kasan"
     if (ctx.lang === 'de' && t.word && t.cap && !STOP_CAPS.has(t.norm) && /^(im|in|nach)$/.test(toks[i - 2]?.norm ?? '') && toks[i - 1] && countryFromAdjective(ctx, toks[i - 1]) && !toks[i - 1].cap) {
       let k = i;
       while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !roleAt(ctx, toks, normsOf(toks), k)) k++;
       if (k > i) {
-        add(i, k, 'PLACE', text.slice(t.start, toks[k - 1].end), 'city');
+        addPattern(ctx, sent, out, taken, i, k, 'PLACE', text.slice(t.start, toks[k - 1].end), 'city');
         i = k - 1;
+        continue;
       }
+    }
+    // German: "in Johannesburg", "nach Valparaíso": an unknown capitalised name (no article) after "in"/"nach"
+    if (ctx.lang === 'de' && /^(in|nach)$/.test(toks[i - 1]?.norm ?? '') && germanPlaceCandidate(t) && !roleAt(ctx, toks, normsOf(toks), i)) {
+      let k = i + 1;
+      // two-word names: "Port Sudan", "Addis Abeba", "Kuala Lumpur"
+      while (k < toks.length && k - i < 3 && !taken[k] && toks[k].word && toks[k].cap && germanPlaceCandidate(toks[k]) && toks[k].joinPrev === false) k++;
+      addPattern(ctx, sent, out, taken, i, k, 'PLACE', text.slice(t.start, toks[k - 1].end), 'city');
+      i = k - 1;
     }
   }
 }

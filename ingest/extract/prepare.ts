@@ -4,9 +4,11 @@ import type { Article } from '../../src/domain/model.js';
 import type { Lang } from '../lexicon/lexicon.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { tokenize } from '../nlp/tokenize.js';
-import { findHeaderDate } from './dates.js';
+import { tokenMask } from '../lexicon/triggers.js';
+import { dateFeatures, findHeaderDate } from './dates.js';
 import type { ArticleContext, Sentence } from './types.js';
 
+const QUOTE_CHAR_RE = /[„“"»«]/u;
 const QUOTE_RE = /„[^“”"\n]*[“”"]|“[^”“\n]*”|"[^"\n]*"|»[^«\n]*«|«[^»\n]*»/gu;
 const TIMESTAMP_LINE_RE = /^(?:\+\+\+\s*)?\d{1,2}[:.]\d{2}\s*(?:Uhr|BST|GMT|CET|CEST|MEZ|MESZ|ET|EST|EDT|a\.m\.|p\.m\.|am|pm)?\b/gmu;
 
@@ -14,16 +16,38 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
   const lang: Lang = article.lang === 'de' ? 'de' : 'en';
   const text = article.text;
   const spans = splitSentences(text);
-  const sentences: Sentence[] = spans.map((sp) => {
+  const sentences: Sentence[] = new Array(spans.length);
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    const st = sp.text;
     const quotes: [number, number][] = [];
-    QUOTE_RE.lastIndex = 0;
-    for (let m = QUOTE_RE.exec(sp.text); m; m = QUOTE_RE.exec(sp.text)) quotes.push([sp.start + m.index, sp.start + m.index + m[0].length]);
-    const lineEnd = text.indexOf('\n', sp.start);
-    const wholeLine = sp.lineStart && (lineEnd === -1 ? text.length : lineEnd) <= sp.end + 1;
-    const headline =
-      (wholeLine && !/[.!?:“”"»)]$/u.test(sp.text) && sp.text.length < 140) || /^\+\+\+/.test(sp.text) || /^#+$/.test(sp.text);
-    return { ...sp, tokens: tokenize(text, sp.start, sp.end), headline, quotes };
-  });
+    if (QUOTE_CHAR_RE.test(st)) {
+      QUOTE_RE.lastIndex = 0;
+      for (let m = QUOTE_RE.exec(st); m; m = QUOTE_RE.exec(st)) quotes.push([sp.start + m.index, sp.start + m.index + m[0].length]);
+    }
+    let headline = false;
+    if (sp.lineStart) {
+      const lineEnd = text.indexOf('\n', sp.start);
+      const wholeLine = (lineEnd === -1 ? text.length : lineEnd) <= sp.end + 1;
+      headline = wholeLine && !/[.!?:“”"»)]$/u.test(st) && st.length < 140;
+    }
+    if (!headline) headline = st.startsWith('+++') || /^#+$/.test(st);
+    const tokens = tokenize(text, sp.start, sp.end);
+    sentences[k] = {
+      index: sp.index,
+      start: sp.start,
+      end: sp.end,
+      text: st,
+      para: sp.para,
+      line: sp.line,
+      lineStart: sp.lineStart,
+      tokens,
+      headline,
+      quotes,
+      tmask: tokenMask(lang, tokens),
+      dfeat: dateFeatures(tokens),
+    };
+  }
   TIMESTAMP_LINE_RE.lastIndex = 0;
   const liveblog = (text.match(TIMESTAMP_LINE_RE) ?? []).length >= 2;
   const published = normalizePublished(article.published) ?? findHeaderDate(lang, text);

@@ -3,11 +3,13 @@
 // triggers; decides participants, status, date and place; records why candidates were rejected.
 import type { RelationStatus, RelationType } from '../../src/domain/model.js';
 import { entitiesByKey, roleFits, roleIndex, type LexEntity } from '../lexicon/lexicon.js';
-import { TRIGGERS, mayMatch } from '../lexicon/triggers.js';
+import { tokenNorm } from '../nlp/tokenize.js';
+import { REGEX_BIT, TRIGGERS, mayMatchMask } from '../lexicon/triggers.js';
 import { holdsOffice, officeHolder, actorCountry } from '../resolve/roles.js';
 import { findDates, resolveDate, type DateExpr } from './dates.js';
 import { registerEntity, prefixCountry } from './mentions.js';
 import type { ArticleContext, Candidate, EntityMention, Sentence } from './types.js';
+import { TOPIC_NOUNS } from './word-lists.js';
 
 export interface SentenceTrace {
   sent: number;
@@ -22,7 +24,7 @@ interface Trig {
 }
 
 const PLACE_RANK: Record<string, number> = { venue: 5, city: 4, region: 3, continent: 1, country: 2 };
-const KONJUNKTIV_RE = /\b(?:sei|seien|habe|werde|müsse|könne|dürfe|wolle|solle|gebe|gehe|helfe|stehe|liege|komme|bleibe|kennten|gewinne|brauche|wisse)\b/u;
+const KONJUNKTIV_RE = /\b(?:sei|seien|habe|werde|müsse|könne|dürfe|wolle|solle|gebe|gehe|helfe|stehe|liege|komme|bleibe|kennten|gewinne|brauche|wisse|hätte|hätten)\b/u;
 const CLAUSE_RE_DE = /;|,\s+(?=(?:und|aber|während|sondern|wo|der|die|das|dem|den)\s)|\s+[–—]\s+/gu;
 const CLAUSE_RE_EN = /;|,\s+(?=(?:and|but|while|whereas|when|where|who|which)\s)|\s+[–—]\s+/gu;
 const THERE_RE = /\b(?:there|dort)\b/iu;
@@ -38,11 +40,13 @@ interface State {
   lastCall: Candidate | null;
   lastEvent: Candidate | null;
   lastStated: Candidate | null;
+  /** Date of the last occurred event trigger, even one without two named participants. */
+  lastEventDate: string | null;
   lastPlace: string | null;
   paraEvent: Map<number, string | null>;
   headerDate: { para: number; date: string | null } | null;
   summits: { place: string | null; date: string | null }[];
-  pending: { sent: number; date: string | null; hasDateExpr: boolean; place: string | null } | null;
+  pending: { sent: number; date: string | null; hasDateExpr: boolean; place: string | null; type?: RelationType; status?: RelationStatus } | null;
   /** Definite role descriptions already resolved ("The President" → the same person again). */
   roleCache: Map<string, string>;
   mainEvent: Candidate | null;
@@ -60,6 +64,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     lastCall: null,
     lastEvent: null,
     lastStated: null,
+    lastEventDate: null,
     lastPlace: null,
     paraEvent: new Map(),
     headerDate: null,
@@ -113,8 +118,9 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       else m.groupKeys = resolveGroup(st, m.groupSize ?? 0);
     }
 
-    // date expressions of the sentence
-    const dates = findDates(ctx.lang, s, sent.start);
+    // date expressions of the sentence: only where a relation, a header date or a summit can use them
+    const anaphorHere = ANAPHOR_START.has(sent.tokens[0]?.norm ?? '') && T.anaphor.test(s.trimStart());
+    const dates = sent.lineStart || (sent.tmask & ACTIVE_BITS[ctx.lang]) !== 0 || anaphorHere ? findDates(ctx.lang, s, sent.start, sent.dfeat) : NO_DATES;
     // chronicle entries: "28. Januar 2017: ..." at line start set the date for the paragraph
     if (sent.lineStart) {
       const head = dates.find((d) => d.start === sent.start || /^(?:Im|In|Ende|Anfang|Mitte)\s/u.test(s) && d.start - sent.start <= 6);
@@ -128,52 +134,43 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       continue;
     }
 
-    // ---- clauses ------------------------------------------------------------------------------------
-    const clauseRe = ctx.lang === 'de' ? CLAUSE_RE_DE : CLAUSE_RE_EN;
-    const cuts = [0];
-    clauseRe.lastIndex = 0;
-    for (let m = clauseRe.exec(s); m; m = clauseRe.exec(s)) if (!insideQuote(sent, abs(m.index))) cuts.push(m.index + m[0].length);
-    cuts.push(s.length);
-    const clauses: [number, number][] = [];
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      if (cuts[i + 1] <= cuts[i]) continue;
-      const seg = s.slice(cuts[i], cuts[i + 1]);
-      const rel = /^(?:who|which|der|die|das|dem|den)\s/u.test(seg) && cuts[i] > 0 ? seg.indexOf(', ') : -1;
-      if (rel > 0) {
-        clauses.push([cuts[i], cuts[i] + rel + 2]);
-        clauses.push([cuts[i] + rel + 2, cuts[i + 1]]);
-      } else clauses.push([cuts[i], cuts[i + 1]]);
-    }
-    // trailing attributions (", her spokesperson X said.") name speakers, not participants
-    const attributionSpans: [number, number][] = [];
-    {
-      const re = T.say;
-      re.lastIndex = 0;
-      for (let m = re.exec(s); m; m = re.exec(s)) {
-        const after = s.slice(m.index + m[0].length).trim();
-        if (after.length <= 2 || /^(?:on|am|in)\b[^,]{0,25}[.!]?$/u.test(after)) {
-          const comma = s.lastIndexOf(',', m.index);
-          if (comma > 0) attributionSpans.push([abs(comma), abs(m.index + m[0].length)]);
-        }
+    // ---- clauses (computed on first use: most sentences have no trigger) -----------------------------------
+    let clauses: [number, number][] | null = null;
+    const splitClauses = (): [number, number][] => {
+      const clauseRe = ctx.lang === 'de' ? CLAUSE_RE_DE : CLAUSE_RE_EN;
+      const cuts = [0];
+      clauseRe.lastIndex = 0;
+      for (let m = clauseRe.exec(s); m; m = clauseRe.exec(s)) if (!insideQuote(sent, abs(m.index))) cuts.push(m.index + m[0].length);
+      cuts.push(s.length);
+      const out: [number, number][] = [];
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        if (cuts[i + 1] <= cuts[i]) continue;
+        const seg = s.slice(cuts[i], cuts[i + 1]);
+        const rel = /^(?:who|which|der|die|das|dem|den)\s/u.test(seg) && cuts[i] > 0 ? seg.indexOf(', ') : -1;
+        if (rel > 0) {
+          out.push([cuts[i], cuts[i] + rel + 2]);
+          out.push([cuts[i] + rel + 2, cuts[i + 1]]);
+        } else out.push([cuts[i], cuts[i + 1]]);
       }
-    }
+      return out;
+    };
     const isRelativeClause = (c0: number) => c0 > 0 && /^(?:who|which|where|when|der|die|das|wo|als)\s/u.test(s.slice(c0));
-    const clauseOf = (pos: number) => clauses.find(([a, b]) => pos >= a && pos < b) ?? [0, s.length];
+    const clauseOf = (pos: number) => (clauses ??= splitClauses()).find(([a, b]) => pos >= a && pos < b) ?? [0, s.length];
 
     // ---- triggers -------------------------------------------------------------------------------------
     const trigs: Trig[] = [];
-    const lower = s.toLowerCase();
-    const has = (re: RegExp, text: string = s, low: string = text === s ? lower : text.toLowerCase()) => {
-      if (!mayMatch(re, low)) return false;
+    const mask = sent.tmask;
+    const has = (re: RegExp, text: string = s) => {
+      if (!mayMatchMask(re, mask)) return false;
       re.lastIndex = 0;
       return re.test(text);
     };
     const collect = (re: RegExp, kind: Trig['kind']) => {
-      if (!mayMatch(re, lower)) return;
+      if (!mayMatchMask(re, mask)) return;
       re.lastIndex = 0;
       for (let m = re.exec(s); m; m = re.exec(s)) {
         // "received" meets only a person ("received Xi", "was received by"), not a call or a proposal
-        if (kind === 'meet' && /^receive[sd]?$/iu.test(m[0]) && !/^\s+(?:by\b|\p{Lu})/u.test(s.slice(m.index + m[0].length))) continue;
+        if (kind === 'meet' && /^receive[sd]?$/iu.test(m[0]) && !receivesPerson(sent, ms, m.index + m[0].length)) continue;
         trigs.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
       }
     };
@@ -183,7 +180,22 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     collect(T.join, 'join');
     collect(T.say, 'say');
     collect(T.attribution, 'attribution');
+    // ", so Paschinjan." closes a German statement like ", sagte Paschinjan."
+    if (ctx.lang === 'de') {
+      const so = SO_ATTRIBUTION_RE.exec(s);
+      if (so && !trigs.some((t) => t.kind === 'say' && t.start > so.index)) trigs.push({ kind: 'say', start: so.index + so[0].indexOf('so'), end: so.index + so[0].indexOf('so') + 2, text: 'so' });
+    }
     trigs.sort((a, b) => a.start - b.start);
+    // attributions (", her spokesperson X said.", ", sagte ein Sprecher.") name speakers, not participants
+    const frames = new Map<Trig, Frame>();
+    const attributionSpans: [number, number][] = [];
+    for (const tg of trigs) {
+      if (tg.kind !== 'say' || insideQuote(sent, abs(tg.start))) continue;
+      const f = attributionFrame(ctx, sent, tg);
+      if (!f) continue;
+      frames.set(tg, f);
+      attributionSpans.push([abs(Math.min(f.np[0], tg.start)), abs(f.claimAfter ? f.np[1] : s.length)]);
+    }
     const noComment = has(T.noComment);
     const subordinate = new Set<Candidate>();
     let eventInSentence = false;
@@ -200,16 +212,18 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       // call or meeting?
       let type: RelationType;
       if (tg.kind === 'call') type = 'CALLED';
-      else if (tg.kind === 'meet' || tg.kind === 'join') type = RECEIVED_CALL_RE.test(clause) ? 'CALLED' : 'MET_AT';
+      else if (tg.kind === 'meet' || tg.kind === 'join') type = receivedCall(clause) ? 'CALLED' : 'MET_AT';
       else {
         const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive);
-        type = T.phone.test(clause) ? 'CALLED' : T.inPerson.test(clause) || hasPlace ? 'MET_AT' : 'CALLED';
+        type = has(T.phone, clause) ? 'CALLED' : has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
       }
-      if (type === 'MET_AT' && T.phone.test(clause) && tg.kind === 'talk') type = 'CALLED';
+      if (type === 'MET_AT' && has(T.phone, clause) && tg.kind === 'talk') type = 'CALLED';
       const groupOnly = ms.some((m) => m.kind === 'group' && m.start >= abs(c0) && m.end <= abs(c1)) && ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive).length < 2;
-      if (tg.kind === 'talk' && groupOnly && st.lastEvent && !T.phone.test(clause)) type = st.lastEvent.type;
+      if (tg.kind === 'talk' && groupOnly && st.lastEvent && !has(T.phone, clause) && !has(T.inPerson, clause)) type = st.lastEvent.type;
       const ck = `${c0}:${type}`;
       if (doneClauses.has(ck)) continue;
+      // "beim Treffen … persönlich auszutauschen": a talk verb in a clause that already has its event adds nothing
+      if (tg.kind === 'talk' && (doneClauses.has(`${c0}:MET_AT`) || doneClauses.has(`${c0}:CALLED`))) continue;
       // invitations are not meetings
       if (T.other.some(([k, re]) => k === 'INVITED' && (re.lastIndex = 0, re.test(clause)))) {
         trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'invitation, not a meeting' });
@@ -222,18 +236,32 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       let parts: string[] = [];
       const namedInClause = new Set(ms.filter((m) => inClause(m) && !m.inQuote && m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.kind !== 'group').map((m) => m.key));
       let fromGroup = false;
+      let hub: string | null = null;
       for (const m of ms) {
         if (!inClause(m) || m.inQuote) continue;
         if (attributionSpans.some(([a, b]) => m.start >= a && m.end <= b)) continue;
         if (m.type === 'PERSON' && m.kind === 'group') {
           if (namedInClause.size >= 2) continue;
           fromGroup = true;
+          // "spoke with both leaders": the group is the object, each member meets the subject (not each other)
+          const prep = sent.tokens[m.t0 - 1]?.norm ?? '';
+          if ((prep === 'with' || prep === 'mit') && m.groupKeys?.length) {
+            const subj = parts.find((k) => !m.groupKeys!.includes(k)) ?? (subject && !m.groupKeys.includes(subject) ? subject : null);
+            if (subj) hub = subj;
+          }
           for (const k of m.groupKeys ?? []) if (!parts.includes(k)) parts.push(k);
           continue;
         }
         if (m.type !== 'PERSON' || !m.key) continue;
         if (m.possessive && !eventNounFollows(sent, m, T)) continue;
         if (!parts.includes(m.key)) parts.push(m.key);
+      }
+      // "Dujarric said the Secretary-General would … meet Youssouf": the speaker is no participant of the reported event
+      const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, abs(t2.start)) && !frames.get(t2)?.claim);
+      if (sayBefore) {
+        const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= abs(sayBefore.start) && m.start >= abs(c0)).map((m) => m.key!));
+        const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= abs(sayBefore.end) && m.end <= abs(c1)).map((m) => m.key!);
+        parts = parts.filter((k) => !speakersBefore.has(k) || reported.includes(k));
       }
       // relative clause ("…, who met X"): the antecedent joins
       if (/^(?:who|der|die)\s/u.test(clause)) {
@@ -243,6 +271,13 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       if (carry && /^(?:where|wo)\s/u.test(clause)) for (const k of carry.parts) if (!parts.includes(k)) parts.unshift(k);
       // "he met Putin", "nach einem Gespräch mit Putin": the sentence subject joins a one-person clause
       if (parts.length === 1 && subject && subject !== parts[0] && c0 > 0) parts.unshift(subject);
+      if (hub && !parts.includes(hub)) parts.unshift(hub);
+      // "Fidan and Shaibani discussed …" after their meeting: that meeting again, not a call
+      let talkAnaphor = false;
+      if (tg.kind === 'talk' && st.lastEvent && !has(T.phone, clause) && !has(T.planned, clause) && !has(T.newEvent, clause) && !dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)) && sameKeys(parts, st.lastEvent.group ?? [st.lastEvent.source, st.lastEvent.target!])) {
+        type = st.lastEvent.type;
+        talkAnaphor = true;
+      }
       const before = s.slice(Math.max(0, tg.start - 24), tg.start);
       const definiteNoun = (/^\p{Lu}/u.test(tg.text) || (ctx.lang === 'en' && /^(?:meeting|call|talks)$/u.test(tg.text) && !/^\s+\p{Lu}/u.test(s.slice(tg.end)))) &&
         /(?:^|\s)(?:das|dem|des|den|der|diesem|dieses|the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) &&
@@ -259,15 +294,17 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
         } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'reference to an earlier event' });
         continue;
       }
-      const status = decideStatus(clause, tg, T, ctx.lang);
+      let status = decideStatus(clause, tg, T, ctx.lang, mask);
+      // "Am Freitag empfängt X die Regierungschefin": a present-tense meeting on a coming day is planned
+      if (status === 'occurred' && ctx.lang === 'de' && PRESENT_MEET_DE.test(clause) && dates.some((d) => d.rel && d.start >= abs(c0) && d.end <= abs(c1) && (d.rel.k === 'weekday' || d.rel.k === 'day') && !PAST_AUX_DE.test(clause))) status = 'planned';
       const anaphoric = T.anaphor.test(s.slice(c0).trimStart()) || T.anaphor.test(s.trimStart());
-      const newEvent = T.newEvent.test(clause);
+      const newEvent = has(T.newEvent, clause);
       // date and place
       const dExpr = nearestDate(dates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent, type);
       let date = dExpr ? resolveDate(dExpr, P, status === 'planned') : null;
       let how = dExpr ? 'text' : '';
       const place = type === 'CALLED' ? pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) : pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause);
-      if (!dExpr && type === 'MET_AT' && T.summit.test(clause)) {
+      if (!dExpr && type === 'MET_AT' && has(T.summit, clause)) {
         const sm = [...st.summits].reverse().find((x) => x.date && (!place || !x.place || x.place === place));
         if (sm?.date && !date) (date = sm.date), (how = 'summit');
       }
@@ -279,7 +316,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
 
       if (tg.kind === 'join') {
         const base = st.lastMeet;
-        if (base && parts.length >= 1 && !T.notAttend.test(clause)) {
+        if (base && parts.length >= 1 && !has(T.notAttend, clause)) {
           const group = [...new Set([...(base.group ?? [base.source, base.target!]), ...parts])];
           const c = mk(type, group, base.place, base.date, false, base.status, `${type}:join`, sent.index, place);
           c.place = base.place ?? place;
@@ -290,7 +327,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
         trace.rejected.push({ rule: 'MET_AT:join', reason: 'no earlier meeting to join' });
         continue;
       }
-      if (T.notAttend.test(clause)) {
+      if (has(T.notAttend, clause)) {
         trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'person did not attend' });
         continue;
       }
@@ -306,8 +343,18 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       }
       if (parts.length >= 2) {
         const c = mk(type, parts, placeHere, date, !!dExpr || !!(carry && carry.hasDateExpr && /^(?:where|wo)\s/u.test(clause)), status, `${type}:${tg.kind}:${tg.text.toLowerCase().split(/\s+/)[0]}`, sent.index, place);
+        if (hub && parts.length > 2) c.hub = hub;
         c.newEvent = newEvent && !anaphoric;
-        if (type === 'CALLED' && RECEIVED_CALL_RE.test(clause)) {
+        // "The two ministers discussed …" right after their meeting: more about that meeting, not a new one
+        const last0 = type === 'CALLED' ? st.lastCall : st.lastMeet;
+        // "At the outset, X welcomed Y" after their dated meeting: the same meeting again (no new date, no "again")
+        const samePairAgain = !!last0 && !dExpr && !newEvent && status === last0.status && last0.sent < sent.index && sameKeys(parts, last0.group ?? [last0.source, last0.target!]) && !anaphoric;
+        if ((tg.kind === 'talk' && fromGroup && groupOnly && !dExpr && !newEvent && last0 && sameKeys(parts, last0.group ?? [last0.source, last0.target!])) || (talkAnaphor && !newEvent) || samePairAgain) {
+          c.anaphoric = true;
+          // a back-reference has the date of the event it refers to
+          if (!c.date && last0?.date) c.date = last0.date;
+        }
+        if (type === 'CALLED' && receivedCall(clause)) {
           // callee named first: "A received a call from B" → B called
           const callerM = ms.find((m) => m.type === 'PERSON' && m.key && m.start > abs(c0 + clause.search(RECEIVED_CALL_RE)) && inClause(m));
           if (callerM?.key) c.group = [callerM.key, ...parts.filter((k) => k !== callerM.key)];
@@ -341,19 +388,33 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       const indefinite = indefiniteRe(tg.text.split(/\s+/)[0]);
       const noun = /^\p{Lu}/u.test(tg.text) || ctx.lang === 'en' && /meeting|call|talks/.test(tg.text);
       const pair = st.lastGroup ?? resolveGroup(st, 2);
-      if (parts.length === 0 && noun && indefinite.test(clause) && pair && pair.length >= 2 && !/\b(?:von|of|zwischen|between)\s+(?!(?:den|the)\s+beiden)/iu.test(s.slice(tg.end - c0 >= 0 ? tg.end : 0, tg.end + 25))) {
+      if (parts.length === 0 && noun && indefinite.test(clause) && pair && pair.length >= 2 && !/\b(?:von|of|zwischen|between|mit|with)\s+(?!(?:den|the)\s+beiden)/iu.test(s.slice(tg.end - c0 >= 0 ? tg.end : 0, tg.end + 25))) {
         const c = mk(type, pair, place, date, !!dExpr, status, `${type}:context-pair`, sent.index, place);
         c.newEvent = true;
         push(c);
         continue;
       }
       if (parts.length === 0) {
-        st.pending = { sent: sent.index, date, hasDateExpr: !!dExpr, place };
+        st.pending = { sent: sent.index, date, hasDateExpr: !!dExpr, place, type, status };
         trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'no named participants' });
       } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'only one participant' });
+      // an event with an unnamed participant still dates what follows it ("Speaking to reporters afterwards, …")
+      if (date && status === 'occurred') st.lastEventDate = date;
     }
 
-    if (!eventInSentence && st.lastEvent && T.anaphor.test(s.trimStart())) {
+    // "… haben die Sicherheitsberater in Doha verhandelt. Indiens Sicherheitsberater Ajit Doval und sein pakistanischer Amtskollege
+    // Asim Malik hätten …": an event without named participants, named as the next sentence's subject
+    if (!eventInSentence && st.pending?.type && st.pending.sent === sent.index - 1 && st.pending.status !== 'denied' && st.pending.status !== 'hypothetical') {
+      const pair = openingPair(sent, ms);
+      if (pair) {
+        const c = mk(st.pending.type, pair, st.pending.place, st.pending.date, st.pending.hasDateExpr, st.pending.status ?? 'occurred', `${st.pending.type}:named-next-sentence`, st.pending.sent, null);
+        c.extraSents = [sent.index];
+        // the event belongs to the previous sentence: this one can still continue a statement
+        candidates.push(c);
+        sentenceCands.push(c);
+      }
+    }
+    if (!eventInSentence && st.lastEvent && anaphorHere) {
       const last = /Telefonat|Anruf|call/iu.test(s.slice(0, 40)) ? st.lastCall ?? st.lastEvent : st.lastEvent;
       const c = mk(last.type, last.group ?? [last.source, last.target!], last.type === 'MET_AT' ? pickPlace(ctx, sent, ms, sent.start, sent.end, st, T, s) : null, last.date, false, last.status, `${last.type}:back-reference`, sent.index, null);
       const d = dates.find((x) => x.start >= sent.start);
@@ -364,17 +425,11 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
 
     // ---- statements ------------------------------------------------------------------------------
     let claimEnd = -1;
+    let anonymousSay = false;
     const statedHere: Candidate[] = [];
     // "…, teilte X mit" / "…, sagte X": an inverted attribution later in the sentence owns the fronted content
     let invertedAt = -1;
-    if (ctx.lang === 'de') {
-      for (const tg of trigs) {
-        if (tg.kind !== 'say' || tg.start === 0) continue;
-        if (!/[,“”"»]\s*$/u.test(s.slice(0, tg.start))) continue;
-        const nxt = ms.find((m) => m.start >= abs(tg.end) && m.start <= abs(tg.end) + 30 && m.key && (m.type === 'PERSON' || m.type === 'ORGANIZATION'));
-        if (nxt && /^(?:\s+(?:der|die|das|dem|den|\p{Lu}[\p{L}-]*))*\s*$/u.test(s.slice(tg.end, nxt.start - sent.start))) invertedAt = Math.max(invertedAt, tg.start);
-      }
-    }
+    for (const [tg, f] of frames) if (!f.claimAfter && f.claim) invertedAt = Math.max(invertedAt, Math.min(tg.start, f.np[0]));
     for (const tg of trigs) {
       if (tg.kind !== 'say' && tg.kind !== 'attribution') continue;
       if (insideQuote(sent, abs(tg.start))) continue;
@@ -387,22 +442,26 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
         trace.rejected.push({ rule: `STATED:${tg.text}`, reason: 'no comment' });
         continue;
       }
-      const speakers = findSpeakers(ctx, sent, ms, tg, c0, c1, statedHere, coordinated, subject, st);
+      const frame = frames.get(tg);
+      const speakers = frame ? npSpeakers(ctx, sent, ms, frame.np[0], frame.np[1]) : findSpeakers(ctx, sent, ms, tg, c0, c1, statedHere, coordinated, subject, st);
       if (speakers.length === 0) {
+        // an anonymous statement ("Ein Sprecher … erklärte, man werde …") is no continuation of the previous speaker
+        if (tg.kind === 'say') anonymousSay = true;
         trace.rejected.push({ rule: `STATED:${tg.text}`, reason: 'no named speaker (anonymous, media relay or country)' });
         continue;
       }
       // claim: quotation or the reported clause
-      let { quote, from, to } = claimOf(sent, tg, speakers.length ? speakers[0] : null, T, ctx.lang);
-      // German verb-final clause ("… Baerbock Putins Bereitschaft begrüßte,"): the claim precedes the verb
-      const verbFinal = ctx.lang === 'de' && tg.kind === 'say' && /^\s*(?:[,.;]|$)/u.test(s.slice(tg.end)) && !sent.quotes.some(([qa]) => qa - sent.start < tg.start && qa - sent.start >= c0);
+      let { quote, from, to } = frame?.claim ? frontedClaim(sent, frame.claim[0], frame.claim[1]) : claimOf(sent, frame && frame.claimAfter ? { ...tg, end: frame.np[1] } : tg, speakers.length ? speakers[0] : null, T, ctx.lang);
+      // German verb-final subordinate clause ("…, während die Ministerin das Angebot begrüßte,"): the claim precedes the verb
+      const verbFinal = ctx.lang === 'de' && !frame && tg.kind === 'say' && /^\s*(?:[,.;]|$)/u.test(s.slice(tg.end)) && SUBORDINATE_START_DE.test(s.slice(c0)) && !sent.quotes.some(([qa]) => qa - sent.start < tg.start && qa - sent.start >= c0);
       if (verbFinal) {
         from = c0;
         to = tg.end;
         quote = s.slice(c0, tg.end).replace(/^(?:während|als|wobei|und|,)\s+/u, '').trim();
       }
       claimEnd = to;
-      const sdates = dates.filter((d) => !(d.rel && d.rel.k === 'year'));
+      // the statement's date, not a date inside the reported claim ("Fico will travel in September, a spokeswoman said")
+      const sdates = dates.filter((d) => !(d.rel && d.rel.k === 'year') && !(d.start >= abs(from) && d.end <= abs(to) && to > from));
       const dExpr = nearestDate(sdates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent) ?? sdates.find((d) => d.start >= sent.start && d.end <= sent.end && !trigs.some((t2) => t2 !== tg && (t2.kind === 'meet' || t2.kind === 'call') && Math.abs(abs(t2.start) - d.start) < Math.abs(abs(tg.start) - d.start))) ?? null;
       for (const sp of speakers) {
         const target = pickTarget(ctx, sent, ms, sp, from, to, tg, lexDate);
@@ -418,7 +477,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       }
     }
     // implicit Konjunktiv continuation of the previous statement
-    if (ctx.lang === 'de' && statedHere.length === 0 && !eventInSentence && !trigs.some((t) => t.kind === 'attribution') && st.lastStated && st.lastStated.sent === sent.index - 1 && KONJUNKTIV_RE.test(s) && !/^[„"“]/u.test(s)) {
+    if (ctx.lang === 'de' && statedHere.length === 0 && !anonymousSay && !eventInSentence && !trigs.some((t) => t.kind === 'attribution') && st.lastStated && st.lastStated.sent === sent.index - 1 && KONJUNKTIV_RE.test(s) && !/^[„"“]/u.test(s)) {
       const sp = st.lastStated.source;
       const c = mk('STATED', [sp], null, st.lastStated.date, false, 'occurred', 'STATED:konjunktiv-continuation', sent.index, null);
       c.quote = s.replace(/[.!?]+$/u, '');
@@ -429,16 +488,22 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
 
     // ---- other relation kinds -------------------------------------------------------------------
     for (const [kind, re] of T.other) {
-      if (!mayMatch(re, lower)) continue;
+      if (!mayMatchMask(re, mask)) continue;
       re.lastIndex = 0;
       const m = re.exec(s);
       if (!m) continue;
       const [c0, c1] = clauseOf(m.index);
-      const before = ms.filter((x) => x.key && x.end <= abs(m.index) && x.start >= abs(c0) && !x.inQuote && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION') && !x.possessive);
-      const src = before.length ? before[before.length - 1].key! : subject;
+      // the actor: the last person (else organisation or country) before the verb in its clause; never an element of a
+      // compound ("im Ukraine-Krieg") or a possessor
+      const compound = (x: EntityMention) => sent.tokens[x.t1]?.text === '-' && sent.tokens[x.t1].joinPrev;
+      const before = ms.filter((x) => x.key && x.end <= abs(m.index) && x.start >= abs(c0) && !x.inQuote && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION') && !x.possessive && !compound(x));
+      const persons = before.filter((x) => x.type === 'PERSON');
+      const src = persons.length ? persons[persons.length - 1].key! : before.length ? before[before.length - 1].key! : subject;
       const firstWord = /^\S+/u.exec(m[0])![0].length;
-      const tgt = ms.find((x) => x.key && x.start >= abs(m.index + firstWord) && x.end <= abs(c1) && x.key !== src && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION'))?.key ?? null;
-      if (!src || !tgt) continue;
+      const tgt = ms.find((x) => x.key && x.start >= abs(m.index + firstWord) && x.end <= abs(c1) && x.key !== src && !compound(x) && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION'))?.key ?? null;
+      // praise and criticism need no named target ("Wadephul lobte die Zusammenarbeit"); the other acts do
+      const targetless = (kind === 'PRAISED' || kind === 'CRITICIZED') && !/^(?:thanks|Kritik)$/iu.test(m[0]);
+      if (!src || (!tgt && !targetless)) continue;
       const type = kind as RelationType;
       const c = mk(type, [src], null, null, false, 'occurred', `${kind}:${m[0].toLowerCase().split(/\s+/)[0]}`, sent.index, null);
       c.target = tgt;
@@ -498,6 +563,22 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
   }
 }
 
+const NO_DATES: DateExpr[] = [];
+/** German ", so X." at the end of a sentence: X said so. */
+const SO_ATTRIBUTION_RE = /,\s+so\s+(?:der|die|das|\p{Lu})[^,;„“"]{1,60}[.!?]?\s*$/u;
+/** German present-tense meeting verbs ("empfängt", "trifft … zusammen") and past auxiliaries that make them perfect. */
+const PRESENT_MEET_DE = /(?<![\p{L}])(?:trifft|treffen sich|empfängt|empfangen|besucht|kommt\b[^.;]{0,80}\bzusammen|kommen\b[^.;]{0,80}\bzusammen)(?![\p{L}])/u;
+const PAST_AUX_DE = /(?<![\p{L}])(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden)(?![\p{L}])/u;
+/** First words of a back-reference to an earlier event ("Das Gespräch …", "The meeting …"; see triggers.json anaphor). */
+const ANAPHOR_START = new Set(['das', 'dem', 'des', 'den', 'die', 'dieses', 'diesem', 'the', 'that', 'this', 'their', 'his', 'her']);
+/** Trigger patterns whose relations use the sentence's dates. */
+const ACTIVE_BITS: Record<'de' | 'en', number> = { de: activeBits(TRIGGERS.de), en: activeBits(TRIGGERS.en) };
+function activeBits(T: (typeof TRIGGERS)['de']): number {
+  let b = 0;
+  for (const re of [T.meet, T.call, T.talk, T.join, T.say, T.attribution, T.summit, ...T.other.map(([, r]) => r)]) b |= REGEX_BIT.get(re) ?? 0x7fffffff;
+  return b;
+}
+
 const indefiniteCache = new Map<string, RegExp>();
 function indefiniteRe(word: string): RegExp {
   let re = indefiniteCache.get(word);
@@ -506,6 +587,41 @@ function indefiniteRe(word: string): RegExp {
     if (indefiniteCache.size < 1000) indefiniteCache.set(word, re);
   }
   return re;
+}
+
+/** "received Xi", "was received by", "received his Syrian counterpart Asaad al-Shaibani": a person is received (not a call or a letter). */
+function receivesPerson(sent: Sentence, ms: EntityMention[], from: number): boolean {
+  const rest = sent.text.slice(from);
+  if (/^\s+by\b/u.test(rest)) return true;
+  const toks = sent.tokens;
+  let k = toks.findIndex((t) => t.start - sent.start >= from);
+  for (let n = 0; k >= 0 && k < toks.length && n < 6; k++, n++) {
+    const t = toks[k];
+    if (ms.some((m) => m.t0 === k && m.type === 'PERSON' && m.kind !== 'pronoun')) return true;
+    if (/^(?:his|her|their|the|its)$/u.test(t.norm) || t.cap || roleIndex.en.map.has(t.norm)) continue;
+    return false;
+  }
+  return false;
+}
+
+/** The subject "A und B" / "A and B" opening a sentence: two named persons joined by and. */
+function openingPair(sent: Sentence, ms: EntityMention[]): string[] | null {
+  const persons = ms.filter((m) => m.type === 'PERSON' && m.key && (m.kind === 'name' || m.kind === 'pattern' || m.kind === 'surname') && !m.inQuote);
+  if (persons.length < 2) return null;
+  const [a, b] = persons;
+  const between = sent.text.slice(a.end - sent.start, b.start - sent.start);
+  const lead = sent.text.slice(0, a.start - sent.start);
+  if (!/^\s*(?:und|and)\s/u.test(between) || lead.split(/\s+/u).filter(Boolean).length > 4 || a.key === b.key) return null;
+  return [a.key!, b.key!];
+}
+
+function receivedCall(clause: string): boolean {
+  const low = clause.toLowerCase();
+  return (low.includes('received') || low.includes('erhielt')) && RECEIVED_CALL_RE.test(clause);
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((k) => b.includes(k));
 }
 
 function escapeRe(s: string): string {
@@ -530,18 +646,20 @@ function eventNounFollows(sent: Sentence, m: EntityMention, T: (typeof TRIGGERS)
   return (!!mm && mm.index < 25) || (!!cc && cc.index < 25) || /^\s*(?:Staatsbesuch|Besuch|visit|trip)/iu.test(rest);
 }
 
-function decideStatus(clause: string, tg: Trig, T: (typeof TRIGGERS)['de'], lang: string): RelationStatus {
-  const low = clause.toLowerCase();
-  const t = (re: RegExp) => mayMatch(re, low) && re.test(clause);
+function decideStatus(clause: string, tg: Trig, T: (typeof TRIGGERS)['de'], lang: string, mask: number): RelationStatus {
+  const t = (re: RegExp) => mayMatchMask(re, mask) && re.test(clause);
   if (t(T.denied)) return 'denied';
   const local = clause;
-  const pastAnchored = mayMatch(T.pastAnchor, low) && T.pastAnchor.test(clause.slice(Math.max(0, clause.indexOf(tg.text) - 20), clause.indexOf(tg.text) + 1)) && /^\p{Lu}|meeting|call|talks/u.test(tg.text);
+  const pastAnchored = mayMatchMask(T.pastAnchor, mask) && T.pastAnchor.test(clause.slice(Math.max(0, clause.indexOf(tg.text) - 20), clause.indexOf(tg.text) + 1)) && /^\p{Lu}|meeting|call|talks/u.test(tg.text);
   if (pastAnchored) return 'occurred';
   if (t(T.hypothetical)) {
     // "Wenn X und Y sich treffen" (generic/conditional) and "could meet" are hypothetical
     return 'hypothetical';
   }
-  if (t(T.planned)) {
+  // "met in Tallinn and agreed to expand patrols": after a past-tense verb, a plan is about something else
+  const pastVerb = lang === 'en' && /^(?:met|hosted|welcomed|received|held|sat|spoke|talked|phoned|telephoned|called|discussed|exchanged)\b/iu.test(tg.text);
+  const planScope = pastVerb && clause.indexOf(tg.text) >= 0 ? clause.slice(0, clause.indexOf(tg.text) + tg.text.length) : clause;
+  if (mayMatchMask(T.planned, mask) && T.planned.test(planScope)) {
     if (lang === 'de' && /\b(?:wird|werden)\b/u.test(local) && /\b(?:begleitet|erwartet|gesehen|geführt)\b/u.test(local) === false && /\bvon\b/u.test(local) && /\bwurde\b/u.test(local)) return 'occurred';
     return 'planned';
   }
@@ -574,22 +692,36 @@ function pickPlace(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], a: 
     return PLACE_RANK[e?.placeKind ?? 'city'] ?? 3;
   };
   const ok = (m: EntityMention) =>
-    !!m.key && !m.possessive && (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && !/^(aus|from|von)$/i.test(sent.tokens[m.t0 - 1]?.text ?? '') && !(sent.tokens[m.t1]?.text === '-' && sent.tokens[m.t1].joinPrev);
+    !!m.key && !m.possessive && (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && !/^(aus|from|von)$/i.test(sent.tokens[m.t0 - 1]?.text ?? '') && !(sent.tokens[m.t1]?.text === '-' && sent.tokens[m.t1].joinPrev) && !topicPlace(sent, m);
   const pick = (list: EntityMention[]) => {
     let best: EntityMention | null = null;
     for (const m of list) if (!best || rank(m) > rank(best)) best = m;
     return best?.key ?? null;
   };
-  const inClause = ms.filter((m) => ok(m) && m.start >= a && m.end <= b);
+  // the dateline names where the report was filed: a meeting place only when the text names no other
+  const inClause = ms.filter((m) => ok(m) && !m.dateline && m.start >= a && m.end <= b);
   if (inClause.length) return pick(inClause);
-  const inSent = ms.filter(ok);
+  const inSent = ms.filter((m) => ok(m) && !m.dateline);
   if (inSent.length) return pick(inSent);
+  const dl = ms.find((m) => ok(m) && m.dateline);
+  if (dl) return dl.key;
   if (THERE_RE.test(clause) && st.lastPlace) return st.lastPlace;
-  if (T.summit.test(clause)) {
+  if (mayMatchMask(T.summit, sent.tmask) && T.summit.test(clause)) {
     const sm = [...st.summits].reverse().find((x) => x.place);
     if (sm) return sm.place;
   }
   return null;
+}
+
+/** "the situation in Myanmar", "die Lage im Sudan": the place is the topic, not where people met. */
+function topicPlace(sent: Sentence, m: EntityMention): boolean {
+  const toks = sent.tokens;
+  let k = m.t0 - 1;
+  if (toks[k] && /^(?:the|der|den|dem)$/u.test(toks[k].norm)) k--;
+  const prep = toks[k]?.norm ?? '';
+  if (prep !== 'in' && prep !== 'im') return false;
+  k--;
+  return !!toks[k] && TOPIC_NOUNS.has(toks[k].norm);
 }
 
 function pickPlaceInClause(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], a: number, b: number): string | null {
@@ -601,6 +733,7 @@ function pickPlaceInClause(ctx: ArticleContext, sent: Sentence, ms: EntityMentio
 
 const summitGlobal = new Map<RegExp, RegExp>();
 function registerSummits(ctx: ArticleContext, s: string, sent: Sentence | null, st: State, T: (typeof TRIGGERS)['de'], dates: DateExpr[] = []): void {
+  if (sent && !mayMatchMask(T.summit, sent.tmask)) return;
   if (!T.summit.test(s)) return;
   let re = summitGlobal.get(T.summit);
   if (!re) {
@@ -677,13 +810,13 @@ function resolveRoleRefUncached(ctx: ArticleContext, m: EntityMention, st: State
   // a generic role noun (Berater, official) names nobody in particular
   if (role === 'official') return null;
   // the possessor's spokesperson/envoy: "Putins Sprecher" → a spokesperson of the possessor's country
+  // a gendered role noun ("die Regierungschefin") never refers to a person of the other gender
+  const genderOk = (k: string) => !m.refGender || !ctx.entities.get(k)?.gender || ctx.entities.get(k)!.gender === m.refGender;
   const speaker = st.lastStated?.source;
-  if (speaker && seen.includes(speaker) && personFits(ctx, speaker, role, country, date)) return speaker;
-  for (const k of seen) if (personFits(ctx, k, role, country, date)) return k;
-  if (m.refGender) {
-    // gendered role nouns (die Außenministerin) may match a person whose role was given in another form
-  }
+  if (speaker && seen.includes(speaker) && genderOk(speaker) && personFits(ctx, speaker, role, country, date)) return speaker;
+  for (const k of seen) if (genderOk(k) && personFits(ctx, k, role, country, date)) return k;
   const holder = officeHolder(role, country, date);
+  if (holder && m.refGender && holder.gender && holder.gender !== m.refGender) return null;
   if (holder) {
     const e = registerEntity(ctx, holder.key, 'PERSON', holder);
     if (!e.surfaces.length) e.roleOnly = true;
@@ -728,6 +861,176 @@ function isRoleWord(ctx: ArticleContext, t: { norm: string } | undefined): boole
   return !!t && !!roleIndex[ctx.lang].map.get(t.norm);
 }
 
+/** German clause openers after which the verb comes last ("…, während die Ministerin das Angebot begrüßte"). */
+const SUBORDINATE_START_DE = /^(?:während|als|wobei|weil|nachdem|da|dass|ob|wie|wenn|indem|obwohl|der|die|das|den|dem)\s/u;
+/** Speech verbs that can close a sentence as an attribution (", the Kremlin said."). Participles (adding, saying) cannot. */
+const ATTRIBUTION_VERBS_EN = /^(?:said|says|say|told|tells|added|adds|wrote|writes|stated|noted|notes|warned|warns|explained|confirmed|announced|posted|tweeted|insisted|argued|claimed|declared|stressed|emphasized|emphasised|reported|asserted)$/u;
+/** Tokens that end the speaker phrase after an inverted verb (", sagte Budrys nach dem Treffen", ', said X on Tuesday'). */
+const DETERMINERS_ALL = /^(?:der|die|das|dem|den|des|ein|eine|einer|eines|einem|einen|er|sie|sein|seine|ihr|ihre|the|a|an|he|she|they|his|her|its|their)$/u;
+/** "BRUSSELS, July 2, 2025 (Reuters) - ", "Berlin (dpa) - ", "NEW DELHI — ": not part of a claim. */
+const DATELINE_PREFIX = /^[\p{Lu}][\p{L}\p{M}.'’ -]{1,40}?(?:,\s*[^,()—–]{1,40}?){0,2}\s*(?:\([\p{L} ]{2,20}\)\s*)?[—–-]\s+/u;
+const INVERTING_EN = /^(?:said|says|added|wrote|asked|continued|declared)$/u;
+const INSERTED_START = /^\s*(?:\p{Ll}+ing\s|der|die|das|dem|den|deren|dessen|who|which|whose|whom|ein|eine|einer|a|an|the|his|her|seit|since|selbst|himself|herself|\p{Lu}\p{Ll}*(?:in|er|e|or|ent|ant|ist|eur|ter)\s+(?:der|des|von|of|for|für))/u;
+const NP_STOP = /^(?:nach|am|im|in|bei|gegenüber|vor|auf|zu|zum|zur|laut|mit|über|unter|seit|on|in|at|to|after|before|with|during|from|told|on|last|this|earlier|later|auf|heute|gestern|zudem|außerdem|dazu|dort|also|afterwards|am)$/u;
+const OFFICE_HEADS = /^(?:office|offices|team|camp|campaign|spokesperson|spokesman|spokeswoman|aides|büro|umfeld|lager|sprecher|sprecherin|sprechers)$/iu;
+
+interface Frame {
+  /** The speaker phrase (sentence-relative character range). */
+  np: [number, number];
+  /** The fronted claim ("…, sagte X." / "…, X said."), when the attribution closes the sentence. */
+  claim: [number, number] | null;
+  /** The claim follows the speaker phrase ("Als …, sagte Scholz, …"). */
+  claimAfter: boolean;
+}
+
+/**
+ * Attribution phrases whose speaker is a noun phrase next to the verb, never a person inside the reported clause:
+ * inverted (", sagte ein Sprecher.", '"…," said Ana Lucía Pérez of …'), trailing (", Brazil's foreign ministry said.",
+ * ", a government spokeswoman, Petra Nagyová, told the TASR news agency.") and German "…, wie das Auswärtige Amt mitteilte".
+ */
+function attributionFrame(ctx: ArticleContext, sent: Sentence, tg: Trig): Frame | null {
+  const s = sent.text;
+  const word = tg.text.split(/\s/u)[0];
+  const pre = s.slice(0, tg.start).replace(/\s+$/u, '');
+  const last = pre.slice(-1);
+  const endOfSentence = s.replace(/[.!?]+["“”»]?\s*$/u, '').length;
+  // inverted: the verb right after a comma or a closing quotation mark
+  if (pre.length > 0 && /[,“”"»]/u.test(last) && (ctx.lang === 'de' || INVERTING_EN.test(word)) && !insertedPhraseBefore(ctx, sent, pre)) {
+    // the fronted part ends with a comma, or with a quotation closed after its punctuation ('"…," said X')
+    const closes = last === ',' || /[,.!?]["“”»]$/u.test(pre);
+    // the speaker phrase starts like one: a name, a role noun, a determiner or a pronoun ("competition between …" does not)
+    const nextTok = sent.tokens.find((t) => t.start - sent.start >= tg.end);
+    const npLike = !!nextTok && (nextTok.cap || DETERMINERS_ALL.test(nextTok.norm));
+    const shortRest = ctx.lang === 'de' || s.slice(tg.end, endOfSentence).length <= 70 && !/,/u.test(s.slice(tg.end, endOfSentence));
+    if (closes && npLike && shortRest) {
+      let npEnd = -1;
+      const toks = sent.tokens;
+      let k = toks.findIndex((t) => t.start - sent.start >= tg.end);
+      if (k >= 0) {
+        for (; k < toks.length; k++) {
+          const t = toks[k];
+          const rel = t.start - sent.start;
+          if (rel >= endOfSentence || t.text === ',' || t.text === ';' || t.text === ':' || NP_STOP.test(t.norm)) break;
+          npEnd = t.end - sent.start;
+        }
+      }
+      if (npEnd < 0 || sent.text.slice(tg.end, npEnd).split(/\s+/u).length > 12) return null;
+      // '"…," said X' names the speaker; ", said a visit by X was possible" is a reported clause
+      if (ctx.lang === 'en' && /\b(?:was|were|is|are|had|has|have|would|will|could|should|might|did|does|do|can|may)\b/u.test(sent.text.slice(tg.end, npEnd))) return null;
+      const rest = s.slice(npEnd, endOfSentence);
+      const claimAfter = /^\s*[,:]/u.test(rest) && rest.length > 20 && !/^\s*,\s*(?:der|die|das|who|which)\s/u.test(rest);
+      const boundary = last === ',' ? pre.length - 1 : pre.length;
+      return { np: [tg.end, npEnd], claim: claimAfter ? null : [0, boundary], claimAfter };
+    }
+  }
+  // German subordinate attribution: "…, wie das Auswärtige Amt mitteilte."
+  if (ctx.lang === 'de') {
+    const wie = /,\s*wie\s+([^,]{2,80})$/u.exec(pre);
+    if (wie) {
+      const npStart = wie.index + wie[0].length - wie[1].length;
+      return { np: [npStart, tg.start], claim: [0, wie.index], claimAfter: false };
+    }
+    return null;
+  }
+  // English trailing: ", the Kremlin said." / ", his spokesman Hussein Mohamed told reporters."
+  if (!ATTRIBUTION_VERBS_EN.test(word)) return null;
+  let rest = s.slice(tg.end, endOfSentence);
+  const comma = rest.indexOf(',');
+  if (comma >= 0 && /^[^;"“”]*$/u.test(rest.slice(0, comma))) rest = rest.slice(0, comma);
+  if (rest.length > 60 || /[,;"“”]|\bthat\b/u.test(rest)) return null;
+  // the speaker phrase starts after the last comma or closing quote before the verb
+  let b = -1;
+  const closedApposition = pre.endsWith(',');
+  for (let i = pre.length - (closedApposition ? 2 : 1); i >= 0; i--) {
+    const c = pre[i];
+    if (c === ',' || ((c === '"' || c === '”' || c === '“') && /[,.!?]/u.test(pre[i - 1] ?? ''))) {
+      b = i;
+      break;
+    }
+  }
+  if (b < 0) return null;
+  let npStart = b + 1;
+  const seg = pre.slice(npStart, closedApposition ? pre.length - 1 : pre.length);
+  if (!seg.trim() || seg.trim().split(/\s+/u).length > 10) return null;
+  // apposition: ", a government spokeswoman, Petra Nagyová, told …" – the role phrase before the name belongs to the speaker
+  if (pre[b] === ',' && seg.trim().length > 0) {
+    const before = pre.slice(0, b);
+    const c2 = before.lastIndexOf(',');
+    const role = before.slice(c2 + 1);
+    if (c2 > 0 && /^\s*(?:a|an|the|his|her|their|its)\s/iu.test(role) && role.trim().split(/\s+/u).length <= 6 && hasRoleWord(ctx, role)) npStart = c2 + 1;
+  }
+  // the fronted part ends at the comma before the speaker phrase (or after a closing quotation mark)
+  let claimEnd = npStart - 1;
+  if (pre[claimEnd] === '"' || pre[claimEnd] === '”' || pre[claimEnd] === '“') claimEnd++;
+  return { np: [npStart, tg.start], claim: [0, claimEnd], claimAfter: false };
+}
+
+/** "Tina Bokutschawa, Vorsitzende der …, warf": the comma before the verb closes an apposition or relative clause of the subject. */
+function insertedPhraseBefore(ctx: ArticleContext, sent: Sentence, pre: string): boolean {
+  if (!pre.endsWith(',')) return false;
+  const open = pre.lastIndexOf(',', pre.length - 2);
+  if (open < 0) return false;
+  const inserted = pre.slice(open + 1, pre.length - 1);
+  if (inserted.split(/\s+/u).length > 14 || /[„“"”]/u.test(inserted)) return false;
+  // a person or organisation right before the opening comma
+  const ms = ctx.mentions[sent.index] ?? [];
+  const subj = ms.some((m) => m.end === sent.start + open && (m.type === 'PERSON' || m.type === 'ORGANIZATION'));
+  // an apposition name: "Milei's spokesman, Manuel Adorni, said …"
+  const name = ms.some((m) => m.type === 'PERSON' && m.kind !== 'pronoun' && m.start >= sent.start + open && m.end <= sent.start + pre.length - 1 && inserted.trim().length - m.surface.length < 4);
+  return name || (!!subj && (INSERTED_START.test(inserted) || hasRoleWord(ctx, inserted)));
+}
+
+function hasRoleWord(ctx: ArticleContext, text: string): boolean {
+  const idx = roleIndex[ctx.lang];
+  return text.split(/[\s,]+/u).some((w) => idx.map.has(tokenNorm(w)));
+}
+
+/** Speakers named in an attribution phrase; none when it is anonymous ("ein Sprecher", "an EU official"), a country or a description. */
+function npSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], a: number, b: number): string[] {
+  const lo = sent.start + a;
+  const hi = sent.start + b;
+  const inNp = ms.filter((m) => m.start >= lo && m.end <= hi && !m.inQuote);
+  const npText = sent.text.slice(a, b);
+  // named persons (an apposition name wins over the role phrase before it)
+  const persons = inNp.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'group' && !m.possessive);
+  if (persons.length) {
+    const out: string[] = [];
+    for (const m of persons) if (!out.includes(m.key!)) out.push(m.key!);
+    return out;
+  }
+  // "Stubb's office", "Mohamud's office said", "sein Büro": the office speaks for its principal
+  const poss = inNp.find((m) => m.type === 'PERSON' && m.key && m.possessive);
+  const head = /(\p{L}+)\W*$/u.exec(npText)?.[1] ?? '';
+  if (poss && OFFICE_HEADS.test(head) && !/^(?:spokesperson|spokesman|spokeswoman|sprecher|sprecherin|sprechers)$/iu.test(head)) return [poss.key!];
+  // an anonymous official: indefinite article or a role noun as head
+  if (/^\s*(?:a|an|ein|eine|einer|eines|einem|einen|one|two|several|mehrere|zwei)\s/iu.test(npText)) return [];
+  for (const m of inNp) {
+    if (!m.key || m.type !== 'ORGANIZATION') continue;
+    const e = ctx.entities.get(m.key);
+    if (!e || e.media || e.lex?.kind === 'group') continue;
+    const toks = sent.tokens;
+    // "EU official", "Kreml-Sprecher": the organisation only qualifies an anonymous role
+    if (toks[m.t1] && (roleIndex[ctx.lang].map.has(toks[m.t1].norm) || (toks[m.t1].text === '-' && toks[m.t1].joinPrev))) continue;
+    // "ein Sprecher des Auswärtigen Amts": the organisation is the role's complement
+    const t1 = toks[m.t0 - 1];
+    const t2 = toks[m.t0 - 2];
+    if (t1 && /^(?:des|der|of|the)$/iu.test(t1.text) && t2 && roleIndex[ctx.lang].map.has(t2.norm)) continue;
+    return [m.key];
+  }
+  return [];
+}
+
+/** The fronted claim of an inverted or trailing attribution: the quotation when it is one, else the clause. */
+function frontedClaim(sent: Sentence, a: number, b: number): { quote: string | null; from: number; to: number } {
+  const s = sent.text;
+  const q = sent.quotes.map(([x, y]) => [x - sent.start, y - sent.start] as [number, number]).find(([x, y]) => x <= a + 1 && y >= b - 1 && y <= b + 1);
+  if (q) return { quote: s.slice(q[0] + 1, q[1] - 1).replace(/[,.]$/u, '').trim(), from: q[0], to: q[1] };
+  const dl = DATELINE_PREFIX.exec(s.slice(a, b));
+  if (dl) a += dl[0].length;
+  const claim = s.slice(a, b).replace(/[,.;:]+$/u, '').trim();
+  return { quote: claim || null, from: a, to: b };
+}
+
 function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], tg: Trig, c0: number, c1: number, prev: Candidate[], coordinated: boolean, subject: string | null, st: State): string[] {
   const abs = (i: number) => sent.start + i;
   const usable = (m: EntityMention) => {
@@ -745,7 +1048,7 @@ function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], 
   };
   const speakersFrom = (m: EntityMention, list: EntityMention[], dir: 1 | -1) => {
     const out = [m.key!];
-    // coordinated speakers: "Trump und Putin veröffentlichen", "der Kremlchef und der chinesische …"
+    // coordinated speakers: "Tusk und Merz veröffentlichten", "der Kremlchef und der chinesische …"
     const idx = list.indexOf(m);
     const nb = list[idx + dir];
     if (nb && usable(nb) && nb.type === m.type && !nb.possessive) {
@@ -768,6 +1071,7 @@ function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], 
   }
   if (coordinated && prev.length) return [prev[prev.length - 1].source];
   const beforeText = sent.text.slice(c0, tg.start);
+  if (/^(?:A|An|One|Two|Several|Ein|Eine|Zwei|Mehrere)\s/u.test(sent.text) && !ms.some((m) => m.end <= abs(tg.start) && usable(m) && !m.possessive)) return [];
   // "nach seinen Worten": the previous subject
 
   // participles and coordinated verbs take the clause subject: "..., adding that", "X congratulated Y and reaffirmed"
@@ -803,7 +1107,13 @@ function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], 
   }
   void st;
   if (beforeList.length) {
-    const m = ctx.lang === 'de' ? beforeList[0] : beforeList[beforeList.length - 1];
+    let m = ctx.lang === 'de' ? beforeList[0] : beforeList[beforeList.length - 1];
+    // "Kim Yo-jong, the powerful sister of … Kim Jong-un, dismissed": the subject stands before the apposition
+    const ci = beforeText.indexOf(',');
+    if (ctx.lang === 'en' && ci > 0 && /,\s*$/u.test(beforeText)) {
+      const outer = beforeList.filter((x) => x.end <= sent.start + c0 + ci);
+      if (outer.length) m = outer[outer.length - 1];
+    }
     // a person named before a comma-separated apposition is still the subject
     return speakersFrom(m, beforeList, -1);
   }
@@ -827,7 +1137,7 @@ function claimOf(sent: Sentence, tg: Trig, _speaker: string | null, T: (typeof T
     const lastComma = s.slice(tg.end, tg.end + 70).lastIndexOf(', ');
     if (lastComma >= 0) from = tg.end + lastComma + 2;
   }
-  const intro = /^(?:\s*(?:[^,:„“"]{0,60}?)?(?:,\s*|:\s*|\s+(?:dass|that)\s+))/u.exec(s.slice(from));
+  const intro = /^(?:\s*(?:[^,:„“"]{0,35}?)?(?:,\s*|:\s*)|\s*(?:[^,:„“"]{0,60}?)?\s+(?:dass|that)\s+)/u.exec(s.slice(from));
   if (intro) from += intro[0].length;
   const rest = s.slice(from);
   const full = q.find(([a, b]) => a >= from - 1 && a <= from + 1 && b >= s.length - 3);
@@ -872,10 +1182,11 @@ function inheritStatedDate(
 ): { date: string | null; how: string } {
   if (coordinatedWith) return { date: coordinatedWith.date, how: 'coordinated' };
   const last = st.lastStated;
-  if ((mayMatch(T.dateAnchor, s.toLowerCase()) && T.dateAnchor.test(s)) && /\b(?:the|dem|das|den)\s+(?:talks|meeting|Treffen|Gespräch)\b/u.test(s) && st.mainEvent?.date) return { date: st.mainEvent.date, how: 'anchor-main-event' };
-  if ((mayMatch(T.dateAnchor, s.toLowerCase()) && T.dateAnchor.test(s)) && st.lastOccurred?.date) return { date: st.lastOccurred.date, how: 'anchor-event' };
+  if ((mayMatchMask(T.dateAnchor, sent.tmask) && T.dateAnchor.test(s)) && /\b(?:the|dem|das|den)\s+(?:talks|meeting|Treffen|Gespräch)\b/u.test(s) && st.mainEvent?.date) return { date: st.mainEvent.date, how: 'anchor-main-event' };
+  if ((mayMatchMask(T.dateAnchor, sent.tmask) && T.dateAnchor.test(s)) && st.lastOccurred?.date) return { date: st.lastOccurred.date, how: 'anchor-event' };
   if (ALSO_RE.test(s) && st.speakerDates.get(speaker)) return { date: st.speakerDates.get(speaker)!, how: 'continuation' };
-  if ((mayMatch(T.dateAnchor, s.toLowerCase()) && T.dateAnchor.test(s)) && last?.date) return { date: last.date, how: 'anchor-statement' };
+  if ((mayMatchMask(T.dateAnchor, sent.tmask) && T.dateAnchor.test(s)) && last?.date) return { date: last.date, how: 'anchor-statement' };
+  if ((mayMatchMask(T.dateAnchor, sent.tmask) && T.dateAnchor.test(s)) && !st.lastOccurred && st.lastEventDate) return { date: st.lastEventDate, how: 'anchor-event' };
   if (last && last.source === speaker && last.date && (last.sent === sent.index - 1 || ALSO_RE.test(s))) return { date: last.date, how: 'continuation' };
   if (st.headerDate?.date) return { date: st.headerDate.date, how: 'header' };
   const pe = st.paraEvent.get(sent.para);

@@ -10,6 +10,10 @@ export interface Sentence extends SentenceSpan {
   headline: boolean;
   /** Character ranges (absolute) inside quotation marks. */
   quotes: [number, number][];
+  /** Bits of the trigger patterns that may match (token prefilter, see lexicon/triggers.ts). */
+  tmask: number;
+  /** Date features of the tokens (see extract/dates.ts dateFeatures). */
+  dfeat: number;
 }
 
 export type MentionKind = 'name' | 'surname' | 'role' | 'pronoun' | 'group' | 'pattern';
@@ -38,6 +42,8 @@ export interface EntityMention {
   /** Keys a group reference was resolved to. */
   groupKeys?: string[];
   inQuote: boolean;
+  /** The place of a dateline ("Vilnius (dpa) -"): where the report was filed, a meeting place only as a last resort. */
+  dateline?: boolean;
 }
 
 export interface ArticleEntity {
@@ -91,6 +97,10 @@ export interface Candidate {
   /** New event cue (zweites Treffen, again). */
   newEvent?: boolean;
   hosted?: boolean;
+  /** Separate meetings or calls of one person with each member of a group ("spoke with both leaders"): pairs with the hub only. */
+  hub?: string;
+  /** Further sentences that state the same event (its participants are named there). */
+  extraSents?: number[];
 }
 
 export interface ArticleContext {

@@ -45,3 +45,27 @@ export const PRONOUNS: Record<'de' | 'en', Map<string, PronounInfo>> = {
     ['him', { gender: 'm', case: 'object' }],
   ]),
 };
+
+/** Heads that make a capitalised English sequence a place or an organisation, never a person (Second Thomas Shoal, Marina Bay). */
+export const GEO_HEADS_EN = norms(`shoal shoals sea seas island islands isle strait straits river bay gulf lake mountain mountains mount peninsula reef canal valley desert coast province region district square street avenue road airport bridge dam field park plant port harbour harbor station heights hills ridge plain plains basin delta cape channel ocean county state`);
+export const NOT_PERSON_HEADS_EN = norms(`forum summit conference agreement treaty accord act declaration group party movement front forces army navy guard council committee commission ministry office bank fund court agency news times post daily journal review university college school institute hospital prison stadium church cathedral mosque temple embassy consulate company corporation airlines airways media network channel`);
+/** Honorifics before a name (Mr. Sugiono, Frau Lührmann). */
+export const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Frau', 'Sir', 'Dame', 'Madame', 'Monsieur', 'Senor', 'Señor', 'Senora', 'Señora']);
+/** Endings of transliterated and foreign surnames (Kobachidse, Mirsijojew, Paschinjan, Gunnarsdóttir, Pérez). */
+export const SURNAME_SUFFIXES = [
+  'schwili', 'shvili', 'dse', 'dze', 'jew', 'jewa', 'ow', 'owa', 'ew', 'ewa', 'ov', 'ova', 'ev', 'eva', 'yev', 'yeva', 'ski', 'ska', 'sky', 'skyi', 'skij',
+  'enko', 'tschuk', 'chuk', 'juk', 'yuk', 'witsch', 'vich', 'wicz', 'ić', 'ič', 'escu', 'oğlu', 'oglu', 'yan', 'jan', 'dóttir', 'dottir', 'sson', 'ez', 'ães', 'akis', 'opoulos', 'idis', 'ović',
+];
+/** English nouns after which "in X" is the topic, not the venue (the situation in Myanmar, the war in Sudan). */
+export const TOPIC_NOUNS = norms(`situation war crisis conflict fighting violence unrest tensions developments election elections ceasefire truce peace security humanitarian shipping trade cooperation relations investment investments energy stability tension
+  handel schifffahrt zusammenarbeit beziehungen investitionen energie stabilität
+  lage krieg krise konflikt kämpfe kampfe gewalt spannungen entwicklung entwicklungen wahl wahlen waffenruhe waffenstillstand frieden sicherheit situation`);
+/** German nouns that often follow "in"/"nach" capitalised but are not places. */
+export const NOT_PLACE_DE = norms(`zukunft kraft frage gefahr form höhe richtung verbindung sachen betracht anspruch aussicht erinnerung zusammenarbeit abstimmung absprache anwesenheit begleitung person vertretung haft gewahrsam kürze teilen summe bezug folge kontakt verhandlungen gesprächen zeiten krisenzeiten hinsicht anbetracht anlehnung absicht angriff reaktion zusammenhang bezugnahme vorbereitung erwartung sorge ruhe eile not ordnung kürze zahlen worten briefen telefonaten videokonferenz
+  bezug hause ausland inland`);
+/** German compounds that name a kind of town before a place name (die Hafenstadt Odessa, der Grenzort Tapachula). */
+export const TOWN_WORDS_DE = /(?:stadt|städte|ort|orte|dorf|metropole|hauptstadt|region|provinz|gemeinde|insel|kurort|badeort)$/u;
+export const TOWN_WORDS_EN = norms(`city town village port capital resort enclave region province district island`);
+/** Media cue nouns: the following (or preceding) capitalised name is a news outlet (Nachrichtenagentur Yonhap, the TASR news agency). */
+export const MEDIA_CUES_DE = norms(`nachrichtenagentur agentur zeitung tageszeitung sender staatssender fernsehsender rundfunk staatsfernsehen staatsmedien nachrichtenportal portal magazin`);
+export const MEDIA_CUES_EN = norms(`agency newspaper broadcaster daily outlet channel station network television tv radio magazine`);

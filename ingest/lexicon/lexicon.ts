@@ -207,10 +207,12 @@ export function roleFits(wanted: string, held: string): boolean {
 
 // ---- given names ---------------------------------------------------------------------------------
 
-const given = givenData as { m: string[]; f: string[] };
+const given = givenData as { m: string[]; f: string[]; family_first?: string[] };
 export const givenNames = new Map<string, 'm' | 'f'>();
 for (const n of given.m) givenNames.set(tokenNorm(n), 'm');
 for (const n of given.f) if (!givenNames.has(tokenNorm(n))) givenNames.set(tokenNorm(n), 'f');
+/** East Asian family names written first (Cho Hyun, Guo Jiakun): the first token is the person's short form. */
+export const familyFirst = new Set((given.family_first ?? []).map((n) => tokenNorm(n)));
 
 export const LEXICON_VERSION = `${(actorsData as { version: string }).version}`;
 

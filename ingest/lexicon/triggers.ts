@@ -1,6 +1,7 @@
 // Trigger and cue lexicons (data/triggers.json), compiled once per language.
 import triggersData from './data/triggers.json' with { type: 'json' };
 import type { Lang } from './lexicon.js';
+import { tokenNorm } from '../nlp/tokenize.js';
 
 export interface TriggerSet {
   meet: RegExp;
@@ -42,7 +43,8 @@ export function unicodeBoundaries(source: string): string {
     if (source[i] === '\\' && source[i + 1] === 'b' && source[i - 1] !== '\\') {
       const next = source[i + 2] ?? '';
       const prev = out.slice(-3);
-      const leading = i === 0 || /(?:\(\?:|\||\()$/.test(prev) || /^[\p{L}(]/u.test(next);
+      // a lookahead after \b ("21\b(?!:)") follows a word: the boundary is its end
+      const leading = i === 0 || /(?:\(\?:|\||\()$/.test(prev) || (/^[\p{L}(]/u.test(next) && !source.startsWith('(?!', i + 2) && !source.startsWith('(?=', i + 2));
       out += leading ? NOT_BEFORE : NOT_AFTER;
       i++;
       continue;
@@ -115,10 +117,190 @@ export function mayMatch(re: RegExp, lower: string): boolean {
   return !p || p.some((x) => lower.includes(x));
 }
 
+// ---- token prefilter ------------------------------------------------------------------------------
+// Every alternative of a trigger pattern starts with a literal word (or a group of them): a sentence can only match
+// when one of its tokens is that word (or starts with it). One pass over a sentence's tokens with hash lookups gives
+// the set of patterns that may match; the others are never run.
+
+/** Key words of a pattern: exact token norms and token prefixes; null when some alternative has no literal start. */
+export function literalKeys(source: string): { exact: string[]; prefix: string[]; contains: string[] } | null {
+  let body = source.replace(/^\\b/, '');
+  if (body.startsWith('(?:') && /\)(?:\\b)?$/.test(body)) body = body.slice(3, body.endsWith('\\b') ? -3 : -1);
+  const alts = splitTop(body);
+  if (!alts) return null;
+  const out = { exact: [] as string[], prefix: [] as string[], contains: [] as string[] };
+  for (const a of alts) {
+    // "[\p{L}\d-]*-?Gipfel\w*": a word that contains the literal
+    const c = /^\[[^\]]*\]\*(?:-\?)?([\p{L}]{3,})/u.exec(a);
+    if (c) {
+      out.contains.push(tokenNorm(c[1]));
+      continue;
+    }
+    const group = /^\(\?:([\p{L} |]+)\)/u.exec(a);
+    if (group) {
+      for (const w of group[1].split('|')) {
+        const first = w.trim().split(' ')[0];
+        if (!first) return null;
+        out.exact.push(tokenNorm(first));
+      }
+      // a group of literals followed by an optional quantifier is not used here (none in the data)
+      continue;
+    }
+    const key = leadingLiteral(a);
+    if (!key) return null;
+    (key.prefix ? out.prefix : out.exact).push(tokenNorm(key.word));
+  }
+  return out;
+}
+
+/** Top-level alternatives of a pattern body, or null when parentheses do not balance. */
+function splitTop(body: string): string[] | null {
+  const alts: string[] = [];
+  let depth = 0;
+  let cls = false;
+  let cur = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\') {
+      cur += ch + (body[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (cls) {
+      if (ch === ']') cls = false;
+      cur += ch;
+      continue;
+    }
+    if (ch === '[') cls = true;
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      alts.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  alts.push(cur);
+  return depth === 0 ? alts : null;
+}
+
+/** The longest word of an alternative's leading literal ("held talks" → talks; "Gesprächs?\s+mit" → prefix gespräch). */
+function leadingLiteral(a: string): { word: string; prefix: boolean } | null {
+  let i = 0;
+  let lit = '';
+  if (a.startsWith('\\b')) i = 2;
+  for (; i < a.length; i++) {
+    const ch = a[i];
+    if (/[\p{L}\p{N}' ]/u.test(ch)) {
+      lit += ch;
+      continue;
+    }
+    if (ch === '\\' && a[i + 1] === 's') {
+      lit += ' ';
+      i++;
+      if (a[i + 1] === '+' || a[i + 1] === '*') i++;
+      continue;
+    }
+    break;
+  }
+  const next = a[i] ?? '';
+  const rest = a.slice(i);
+  // a quantifier applies to the last letter ("Gesprächs?"): that letter is optional
+  const quant = /^[?*{]/.test(next);
+  if (quant) lit = lit.slice(0, -1);
+  const words = lit.split(' ').filter(Boolean);
+  if (!words.length) return null;
+  // the last word is complete when the literal ends at a word boundary
+  const lastComplete = !quant && (rest === '' || /^(?:\\b|\)|\||\(\?=|\(\?!|-|\.|,)/.test(rest) || /^\s/.test(lit.slice(-1)));
+  let best: { word: string; prefix: boolean } | null = null;
+  words.forEach((w, k) => {
+    const prefix = k === words.length - 1 && !lastComplete;
+    if (!best || w.length > best.word.length) best = { word: w, prefix };
+  });
+  return best;
+}
+
+interface TokenIndex {
+  exact: Map<string, number>;
+  /** Prefix keys by their first three letters (keys of one or two letters are in `short`). */
+  prefix: Map<string, [string, number][]>;
+  short: [string, number][];
+  contains: [string, number][];
+  /** Bits of patterns without a literal start: always run. */
+  always: number;
+}
+
+/** Bit of each compiled trigger pattern in a sentence's token mask. */
+export const REGEX_BIT = new Map<RegExp, number>();
+const TOKEN_INDEX: Record<Lang, TokenIndex> = {
+  de: { exact: new Map(), prefix: new Map(), short: [], contains: [], always: 0 },
+  en: { exact: new Map(), prefix: new Map(), short: [], contains: [], always: 0 },
+};
+
+function indexPattern(lang: Lang, re: RegExp, source: string, bit: number): void {
+  REGEX_BIT.set(re, bit);
+  const idx = TOKEN_INDEX[lang];
+  const keys = literalKeys(source);
+  if (!keys) {
+    idx.always |= bit;
+    return;
+  }
+  for (const w of keys.exact) idx.exact.set(w, (idx.exact.get(w) ?? 0) | bit);
+  for (const w of keys.prefix) {
+    if (w.length < 3) {
+      idx.short.push([w, bit]);
+      continue;
+    }
+    const b = w.slice(0, 3);
+    const list = idx.prefix.get(b);
+    if (list) list.push([w, bit]);
+    else idx.prefix.set(b, [[w, bit]]);
+  }
+  for (const w of keys.contains) idx.contains.push([w, bit]);
+}
+
+/** Bits of the trigger patterns that may match a sentence with these tokens. */
+export function tokenMask(lang: Lang, tokens: readonly { norm: string; word: boolean }[]): number {
+  const idx = TOKEN_INDEX[lang];
+  const cache = WORD_BITS[lang];
+  let mask = idx.always;
+  for (const t of tokens) {
+    if (!t.word) continue;
+    let b = cache.get(t.norm);
+    if (b === undefined) {
+      b = wordBits(idx, t.norm);
+      if (cache.size < 200_000) cache.set(t.norm, b);
+    }
+    mask |= b;
+  }
+  return mask;
+}
+
+/** Pattern bits one word can enable (cached per word: the same words recur in every article). */
+const WORD_BITS: Record<Lang, Map<string, number>> = { de: new Map(), en: new Map() };
+function wordBits(idx: TokenIndex, n: string): number {
+  let mask = idx.exact.get(n) ?? 0;
+  const list = idx.prefix.get(n.slice(0, 3));
+  if (list) for (const [w, b] of list) if (n.startsWith(w)) mask |= b;
+  for (const [w, b] of idx.short) if (n.startsWith(w)) mask |= b;
+  for (const [w, b] of idx.contains) if (n.includes(w)) mask |= b;
+  return mask;
+}
+
+/** True when `re` may match a sentence with token mask `mask`. */
+export function mayMatchMask(re: RegExp, mask: number): boolean {
+  const b = REGEX_BIT.get(re);
+  return b === undefined || (mask & b) !== 0;
+}
+
+let nextBit = 0;
 function compile(raw: Raw, lang: Lang): TriggerSet {
+  nextBit = 0;
   const g = (k: string, flags = 'giu') => {
     const re = new RegExp(unicodeBoundaries(raw[k]), flags);
     PREFIXES.set(re, literalPrefixes(raw[k]));
+    indexPattern(lang, re, raw[k], 1 << nextBit++);
     return re;
   };
   return {
@@ -145,6 +327,7 @@ function compile(raw: Raw, lang: Lang): TriggerSet {
     other: Object.entries(raw.other).map(([k, v]) => {
       const re = new RegExp(unicodeBoundaries(v), 'giu');
       PREFIXES.set(re, literalPrefixes(v));
+      indexPattern(lang, re, v, 1 << nextBit++);
       return [k, re] as [string, RegExp];
     }),
   };

@@ -1,10 +1,15 @@
 // The loading stage: extracted articles go to the store in batches; each article is all or nothing.
-import type { InputError } from '../../src/domain/errors.js';
+// Files are read in pieces (streamArticleFile), so a JSON Lines file of any length holds only one batch in memory.
+// A store that becomes unreachable mid-run is retried with backoff (store-retry.ts); when it stays away the ingest
+// stops with one message saying how far it got, and running the same command again continues where it stopped.
+import { DiplographError, ErrorCode, type InputError } from '../../src/domain/errors.js';
 import type { ExtractedArticle } from '../../src/domain/model.js';
 import type { GraphStore, StoreCounts } from '../../src/store/graph-store.js';
 import { expandInputs } from '../parse/expand-inputs.js';
 import type { ParseOptions } from '../parse/parse-article-file.js';
-import { processFile } from '../pipeline.js';
+import { streamArticleFile } from '../parse/stream-article-file.js';
+import { extractFromInputs } from '../pipeline.js';
+import { formatRetryNotice, isRetryable, retryPolicyFromEnv, withStoreRetry, type RetryNotice, type RetryPolicy } from './store-retry.js';
 
 /** Articles written per store call: amortises round trips (Neo4j) without holding a large batch in memory. */
 export const DEFAULT_WRITE_BATCH = 25;
@@ -32,6 +37,14 @@ export interface IngestOptions extends ParseOptions {
   batchSize?: number;
   progress?: IngestProgress;
   onError?: (err: InputError) => void;
+  /** How often and how patiently an unreachable store is retried; default from the environment (store-retry.ts). */
+  retry?: RetryPolicy;
+  /** Told before each retry; default: one line on stderr. */
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+function retryLine(notice: RetryNotice): void {
+  process.stderr.write(`diplograph: ${formatRetryNotice(notice)}\n`);
 }
 
 export async function ingestPaths(store: GraphStore, patterns: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -44,13 +57,18 @@ export async function ingestPaths(store: GraphStore, patterns: readonly string[]
     summary.errors.push(err);
     options.onError?.(err);
   };
+  const retry = options.retry ?? retryPolicyFromEnv();
+  const onRetry = options.onRetry ?? retryLine;
   const { files, errors } = await expandInputs(patterns);
   errors.forEach(fail);
   const batchSize = options.batchSize ?? DEFAULT_WRITE_BATCH;
   let batch: ExtractedArticle[] = [];
   const flush = async () => {
     if (!batch.length) return;
-    const results = await store.writeArticles(batch);
+    const pending = batch;
+    // Retried as a whole: articles written before the connection was lost come back as duplicates and add nothing
+    // (the summary counts them as duplicates; the store's totals stay exact).
+    const results = await withStoreRetry(() => store.writeArticles(pending), retry, `writing ${pending.length} articles`, onRetry);
     batch = [];
     for (const r of results) {
       if (r.status === 'new') summary.articlesNew++;
@@ -64,16 +82,29 @@ export async function ingestPaths(store: GraphStore, patterns: readonly string[]
   try {
     for (const file of files) {
       summary.files++;
-      const outcome = await processFile(file, options);
-      outcome.errors.forEach(fail);
-      batch.push(...outcome.articles);
-      if (batch.length >= batchSize) await flush();
+      for await (const piece of streamArticleFile(file, options)) {
+        const outcome = extractFromInputs(file, piece);
+        outcome.errors.forEach(fail);
+        for (const x of outcome.articles) {
+          batch.push(x);
+          if (batch.length >= batchSize) await flush();
+        }
+      }
       options.progress?.tick(file);
     }
     await flush();
+    summary.totals = await withStoreRetry(() => store.counts(), retry, 'counting the stored graph', onRetry);
+  } catch (err) {
+    if (!isRetryable(err)) throw err;
+    // One message: why, what was done, how to continue.
+    throw new DiplographError(
+      ErrorCode.STORE_UNAVAILABLE,
+      `ingest stopped: ${err.message}. ${summary.articlesNew} new articles were stored before it stopped; ` +
+        'run the same command again to continue (stored articles are skipped)',
+      { cause: err },
+    );
   } finally {
     options.progress?.stop();
   }
-  summary.totals = await store.counts();
   return summary;
 }

@@ -35,6 +35,42 @@ export function tokenNorm(text: string): string {
   return n;
 }
 
+/** Shape of a token text (word, capital, all capitals), cached: the same words recur in every article. */
+const SHAPE_WORD = 1;
+const SHAPE_CAP = 2;
+const SHAPE_UPPER = 4;
+const shapeCache = new Map<string, number>();
+function shapeOf(s: string): number {
+  const c = s.charCodeAt(0);
+  // ASCII fast path: the shape follows from the characters directly
+  if (c < 128) {
+    const lower = c >= 97 && c <= 122;
+    const upperCh = c >= 65 && c <= 90;
+    const digit = c >= 48 && c <= 57;
+    if (!lower && !upperCh && !digit) return 0;
+    if (!upperCh) return SHAPE_WORD;
+    let ascii = true;
+    let hasLower = false;
+    for (let i = 1; i < s.length; i++) {
+      const d = s.charCodeAt(i);
+      if (d >= 128) {
+        ascii = false;
+        break;
+      }
+      if (d >= 97 && d <= 122) hasLower = true;
+    }
+    if (ascii) return SHAPE_WORD | SHAPE_CAP | (s.length > 1 && !hasLower ? SHAPE_UPPER : 0);
+  }
+  let v = shapeCache.get(s);
+  if (v === undefined) {
+    const word = WORD_RE.test(s);
+    const cap = UPPER_RE.test(s);
+    v = (word ? SHAPE_WORD : 0) | (cap ? SHAPE_CAP : 0) | (word && s.length > 1 && cap && !HAS_LOWER_RE.test(s) ? SHAPE_UPPER : 0);
+    if (shapeCache.size < 200_000) shapeCache.set(s, v);
+  }
+  return v;
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = from;
@@ -42,19 +78,19 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (;;) {
     const m = TOKEN_RE.exec(text);
     if (!m || m.index >= to) break;
-    const t = m[0];
     const start = m.index;
-    const end = Math.min(start + t.length, to);
-    const s = text.slice(start, end);
-    const word = WORD_RE.test(s);
+    const full = m[0];
+    const end = Math.min(start + full.length, to);
+    const s = end === start + full.length ? full : text.slice(start, end);
+    const shape = shapeOf(s);
     out.push({
       text: s,
       norm: tokenNorm(s),
       start,
       end,
-      cap: UPPER_RE.test(s),
-      upper: word && s.length > 1 && UPPER_RE.test(s) && !HAS_LOWER_RE.test(s),
-      word,
+      cap: (shape & SHAPE_CAP) !== 0,
+      upper: (shape & SHAPE_UPPER) !== 0,
+      word: (shape & SHAPE_WORD) !== 0,
       joinPrev: prevEnd === start,
     });
     prevEnd = end;

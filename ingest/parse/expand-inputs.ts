@@ -1,11 +1,12 @@
 // Command-line arguments → the files to read. Files are kept as given, directories are walked recursively
 // (supported extensions only, hidden entries skipped), anything else is tried as a glob. Problems become
-// InputErrors, so one bad argument does not stop the others.
+// InputErrors, so one bad argument does not stop the others. Every visible entry of a walked directory is either
+// read or reported (an unsupported type, a special file): nothing in a batch is skipped without a word.
 import { readdir, realpath, stat, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ErrorCode, InputError } from '../../src/domain/errors.js';
-import { fileExtension, SUPPORTED_EXTENSIONS } from './detect-format.js';
+import { fileExtension, SUPPORTED_EXTENSIONS, unsupportedTypeReason } from './detect-format.js';
 
 export interface ExpandedInputs {
   files: string[];
@@ -16,6 +17,14 @@ export interface ExpandedInputs {
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const unreadable = (file: string, reason: string): InputError => new InputError(file, reason, null, ErrorCode.INPUT_UNREADABLE);
+
+/** Why a file met in a directory walk is not read (files named on the command line are sniffed instead). */
+function skippedReason(name: string): string {
+  const ext = fileExtension(name);
+  return ext === ''
+    ? `no file extension: in a directory only article files are read (${SUPPORTED_EXTENSIONS.join(' ')}); name the file itself to have it read`
+    : unsupportedTypeReason(ext);
+}
 
 function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -78,6 +87,8 @@ async function walkDirectory(dir: string, ancestors: ReadonlySet<string>, walk: 
     }
     if (isDir) await walkDirectory(child, below, walk);
     else if (isFile && isArticleFile(entry.name)) walk.files.push(child);
+    else if (isFile) walk.errors.push(new InputError(child, skippedReason(entry.name), null, ErrorCode.INPUT_INVALID));
+    else walk.errors.push(unreadable(child, 'not a regular file (a pipe, socket or device)'));
   }
 }
 

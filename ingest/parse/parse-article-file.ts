@@ -37,7 +37,8 @@ const PARSERS: Readonly<Record<ArticleFormat, (text: string, file: string) => Fo
   html: parseHtml,
 };
 
-function maxChars(options: ParseOptions | undefined): number {
+/** The article size limit in effect: `maxArticleChars` when it is a positive number, else the default. */
+export function maxChars(options: ParseOptions | undefined): number {
   const v = options?.maxArticleChars;
   return v !== undefined && Number.isFinite(v) && v > 0 ? Math.floor(v) : DEFAULT_MAX_ARTICLE_CHARS;
 }

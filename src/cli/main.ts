@@ -1,6 +1,7 @@
 // The diplograph command line (commander). Each command lives in its own module under commands/.
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerChecksum } from './commands/checksum.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerDemo(program);
   registerCheck(program);
+  registerChecksum(program);
   registerEval(program);
   registerExport(program);
   registerImport(program);

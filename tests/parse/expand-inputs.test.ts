@@ -29,9 +29,14 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('expandInputs', () => {
-  it('walks a directory recursively: sorted, article files only, hidden entries skipped', async () => {
+  it('walks a directory recursively: sorted, article files only, hidden entries skipped, other files reported', async () => {
     const { files, errors } = await expandInputs([a()]);
-    expect(errors).toEqual([]);
+    expect(errors.map((e) => [e.file, e.code])).toEqual([
+      [a('image.png'), ErrorCode.INPUT_INVALID],
+      [a('notes'), ErrorCode.INPUT_INVALID],
+    ]);
+    expect(errors[0].reason).toMatch(/^unsupported file type \.png \(supported: \.txt /);
+    expect(errors[1].reason).toMatch(/^no file extension: in a directory only article files are read/);
     expect(files).toEqual([a('a.md'), a('b.txt'), a('sub/A.TXT'), a('sub/c.jsonl'), a('sub/deeper/z.html')]);
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from './helpers/cli-process.js';
 import { writeCorpus } from '../helpers/synthetic-corpus.js';
 
 describe('concurrent ingest into one SQLite file', () => {

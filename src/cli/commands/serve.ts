@@ -13,6 +13,12 @@ export interface ServeOptions extends StoreOptions {
   graphiql: boolean;
 }
 
+/**
+ * How long the server's Neo4j transactions are retried on transient errors: short, so a query during a Neo4j outage
+ * answers STORE_UNAVAILABLE within seconds (an ingest keeps the store's longer default to ride out restarts).
+ */
+export const SERVE_NEO4J_RETRY_TIME_MS = 2_000;
+
 export const EXAMPLE_PATH_QUERY = `{ paths(from: "Annalena Baerbock", to: "Donald Trump", maxHops: 3) { length nodes { name } edges { type date evidence { sentence } } } }`;
 
 /** Serves until SIGINT/SIGTERM, then closes the server and the store. */
@@ -40,7 +46,13 @@ export function registerServe(program: Command): void {
       .option('--host <host>', 'interface to listen on', '127.0.0.1')
       .option('--no-graphiql', 'disable GraphiQL'),
   ).action(async (opts: ServeOptions) => {
-    const store = await openStore(storeConfig(opts));
+    // Serving starts even when Neo4j is down (it may start after us): /ready answers 503 and queries answer
+    // STORE_UNAVAILABLE until Neo4j is reachable; then the store connects and sets its schema up by itself.
+    const store = await openStore(storeConfig(opts), {
+      lazy: true,
+      neo4j: { maxTransactionRetryTimeMs: SERVE_NEO4J_RETRY_TIME_MS },
+      onUnavailable: (err) => process.stderr.write(`diplograph: ${err.message}; serving anyway: /ready answers 503 until the store is reachable\n`),
+    });
     try {
       await serveStore(store, opts);
     } finally {

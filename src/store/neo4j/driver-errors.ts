@@ -69,6 +69,11 @@ export function translateDriverError(err: unknown, ctx: ErrorContext): Diplograp
   if (UNAVAILABLE_CODES.has(code) || /econnrefused|enotfound|eai_again|ehostunreach|econnreset/.test(text)) {
     return new DiplographError(ErrorCode.STORE_UNAVAILABLE, `cannot reach Neo4j at ${ctx.uri}: ${unreachableReason(text)}`, { cause: err });
   }
+  // A transient error still there after the driver's own retries (a database restarting, a leader switch, locks
+  // held for too long): the server is there but cannot serve now. Callers that retry (ingest) try again later.
+  if (code.startsWith('Neo.TransientError.') || (code === 'Neo.ClientError.Transaction.Terminated' && /shut ?down|shutting down|unavailable/.test(text))) {
+    return new DiplographError(ErrorCode.STORE_UNAVAILABLE, `cannot reach Neo4j at ${ctx.uri}: busy or restarting (${code})`, { cause: err });
+  }
   return null;
 }
 

@@ -150,6 +150,14 @@ export class Neo4jStore implements GraphStore {
   private readonly options: Required<Neo4jStoreOptions>;
   private driverInstance: Driver | null = null;
   private schemaReady = false;
+  /** The schema set-up in flight, shared by the operations that wait for it. */
+  private schemaSetup: Promise<void> | null = null;
+  /**
+   * Set when Neo4j could not be reached. While set, each operation first probes with one ping (no retries), so it
+   * fails at once instead of after the driver's retry time; the first ping that answers clears it and has the
+   * schema set up again (Neo4j may have come back empty).
+   */
+  private unreachable = false;
 
   constructor(options: Neo4jStoreOptions) {
     this.options = {
@@ -185,7 +193,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   private translate(err: unknown, timeoutMs?: number | null): unknown {
-    return translateDriverError(err, this.context(timeoutMs)) ?? err;
+    const translated = translateDriverError(err, this.context(timeoutMs)) ?? err;
+    if (translated instanceof DiplographError && translated.code === ErrorCode.STORE_UNAVAILABLE) this.unreachable = true;
+    return translated;
+  }
+
+  /**
+   * Before every read and write: fail fast while Neo4j is known to be down, and set the schema up lazily (a store
+   * opened while Neo4j was down, or reconnected after an outage, gets its constraints before its first statement).
+   */
+  private async ready(): Promise<void> {
+    if (this.unreachable) await this.ping();
+    if (!this.schemaReady) await this.setUpSchema();
   }
 
   private session(mode: 'READ' | 'WRITE'): Session {
@@ -196,6 +215,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number | null): Promise<T> {
+    await this.ready();
     const session = this.session('READ');
     try {
       return await session.executeRead(work, timeoutMs ? { timeout: timeoutMs } : undefined);
@@ -207,6 +227,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    await this.ready();
     const session = this.session('WRITE');
     try {
       return await session.executeWrite(work);
@@ -231,9 +252,21 @@ export class Neo4jStore implements GraphStore {
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
+  /** Pings (a clear error when Neo4j is unreachable or refuses the credentials), then sets the schema up once. */
   async init(): Promise<void> {
     await this.ping();
-    if (this.schemaReady) return;
+    if (!this.schemaReady) await this.setUpSchema();
+  }
+
+  /** One schema set-up at a time; a failed one is tried again by the next operation. */
+  private setUpSchema(): Promise<void> {
+    this.schemaSetup ??= this.createSchema().finally(() => {
+      this.schemaSetup = null;
+    });
+    return this.schemaSetup;
+  }
+
+  private async createSchema(): Promise<void> {
     for (const statement of SCHEMA_STATEMENTS) {
       try {
         await this.autoCommit(statement);
@@ -257,6 +290,11 @@ export class Neo4jStore implements GraphStore {
     const result = await this.autoCommit(CYPHER.ping);
     if (numberField(result.records[0], 'one') !== 1) {
       throw new DiplographError(ErrorCode.STORE_UNAVAILABLE, `Neo4j at ${this.options.uri} gave an unexpected answer`);
+    }
+    if (this.unreachable) {
+      // Back after an outage: the database may be a new, empty one, so the schema is checked again.
+      this.unreachable = false;
+      this.schemaReady = false;
     }
   }
 

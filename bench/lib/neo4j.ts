@@ -1,0 +1,86 @@
+// The benchmark's Neo4j: connection settings, reachability, emptying the database, and the naive writer.
+// Neo4j Community has one user database, so the benchmark empties it (as the test suites do) before and after.
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { ExtractedArticle } from '../../src/domain/model.js';
+import type { Neo4jConfig } from './context.js';
+
+export function neo4jConfig(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
+  return {
+    uri: env.NEO4J_URI || 'bolt://127.0.0.1:7687',
+    username: env.NEO4J_USERNAME || 'neo4j',
+    password: env.NEO4J_PASSWORD ?? 'diplograph-dev',
+    database: env.NEO4J_DATABASE || 'neo4j',
+  };
+}
+
+export function adminDriver(c: Neo4jConfig): Driver {
+  return neo4j.driver(c.uri, neo4j.auth.basic(c.username, c.password), {
+    connectionTimeout: 5_000,
+    logging: { level: 'error', logger: () => undefined },
+  });
+}
+
+/** True when Neo4j answers with these credentials within a few seconds. */
+export async function neo4jAnswers(c: Neo4jConfig): Promise<string | null> {
+  const driver = adminDriver(c);
+  try {
+    await driver.executeQuery('RETURN 1', {}, { database: c.database });
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Deletes every node and relationship, in batches (a 1M-relation graph does not fit one transaction's memory). */
+export async function emptyNeo4j(c: Neo4jConfig): Promise<void> {
+  const driver = adminDriver(c);
+  const session = driver.session({ database: c.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
+
+/**
+ * The naive writer the batched store is compared with: one auto-commit query per relation (its two entities
+ * merged, the relationship and its evidence node merged by id, as the store's constraints require), as a first attempt without
+ * UNWIND or transactions would do. Returns relations written.
+ */
+export async function naiveNeo4jWrite(c: Neo4jConfig, articles: readonly ExtractedArticle[]): Promise<number> {
+  const driver = adminDriver(c);
+  const session = driver.session({ database: c.database });
+  let written = 0;
+  try {
+    for (const x of articles) {
+      const names = new Map(x.entities.map((e) => [e.id, e]));
+      for (const r of x.relations) {
+        if (!r.target) continue;
+        const s = names.get(r.source);
+        const t = names.get(r.target);
+        const m = r.mentions[0];
+        // The type comes from the RELATION_TYPES allow-list of the generator, never from input text.
+        await session.run(
+          `MERGE (s:Entity {id: $s}) ON CREATE SET s.name = $sName, s.type = $sType
+           MERGE (t:Entity {id: $t}) ON CREATE SET t.name = $tName, t.type = $tType
+           MERGE (s)-[r:${r.type} {id: $id}]->(t) ON CREATE SET r.date = $date, r.status = $status, r.confidence = $confidence, r.hasTarget = true
+           MERGE (x:Evidence {id: $id + ':' + $articleId}) ON CREATE SET x.relationId = $id, x.articleId = $articleId, x.sentence = $sentence, x.start = $start, x.end = $end`,
+          {
+            s: r.source, sName: s?.name ?? r.source, sType: s?.type ?? 'PERSON',
+            t: r.target, tName: t?.name ?? r.target, tType: t?.type ?? 'PERSON',
+            id: r.id, date: r.date, status: r.status, confidence: r.confidence,
+            articleId: x.article.id, sentence: m.sentence, start: neo4j.int(m.start), end: neo4j.int(m.end),
+          },
+        );
+        written++;
+      }
+    }
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+  return written;
+}

@@ -1,0 +1,96 @@
+// Extraction throughput against its floor, raw wink-nlp `readDoc` (default pipeline) on the same corpus, one core;
+// and ingest on all cores (worker threads for the NLP, this thread the one writer) against the same floor.
+import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { extractArticle } from '../../ingest/extract/extract-article.js';
+import { ingestArticlesParallel } from '../../ingest/load/parallel-ingest.js';
+import { extractFromInputs } from '../../ingest/pipeline.js';
+import { prepareArticle } from '../../ingest/prepare-article.js';
+import type { Article } from '../../src/domain/model.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { generateCorpus } from '../generators/article-corpus.js';
+import type { BenchContext } from '../lib/context.js';
+import { nowMs } from '../lib/stats.js';
+
+/** Median of `rounds` timed passes over the items, as items per second. */
+function rate<T>(items: readonly T[], rounds: number, fn: (item: T) => unknown): number {
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = nowMs();
+    for (const x of items) fn(x);
+    rates.push((items.length / (nowMs() - t)) * 1000);
+  }
+  rates.sort((a, b) => a - b);
+  return rates[Math.floor(rates.length / 2)];
+}
+
+export async function extractionSuite(ctx: BenchContext): Promise<void> {
+  const { report, sizes } = ctx;
+  report.begin('extraction');
+  const rounds = ctx.quick ? 1 : 3;
+  const inputs = generateCorpus({ count: sizes.corpus });
+  // Language preset: both sides read the same prepared text; detection is part of the ingest figures below.
+  const articles: Article[] = generateCorpus({ count: sizes.corpus, presetLang: true }).map(prepareArticle);
+  const raw = winkNLP(model);
+
+  // Warm-up: JIT and lexicon caches, outside the timed passes.
+  for (const a of articles.slice(0, Math.min(50, articles.length))) {
+    raw.readDoc(a.text);
+    extractArticle(a);
+  }
+  let tokens = 0;
+  for (const a of articles.slice(0, 50)) tokens += raw.readDoc(a.text).tokens().length();
+  report.set('corpus_articles', articles.length);
+  report.set('corpus_tokens_per_article', tokens / Math.min(50, articles.length));
+
+  ctx.log(`extraction: ${articles.length} articles, ${rounds} round(s)`);
+  const wink = rate(articles, rounds, (a) => raw.readDoc(a.text));
+  let relations = 0;
+  const extract = rate(articles, rounds, (a) => {
+    relations += extractArticle(a).relations.length;
+  });
+  report.set('wink_readdoc_articles_per_s', wink);
+  report.set('extract_articles_per_s', extract);
+  report.set('extract_relations_per_article', relations / (articles.length * rounds));
+  report.ratio('extract_vs_wink_ratio', 'extract_articles_per_s', 'wink_readdoc_articles_per_s');
+  report.row({ label: 'raw wink-nlp readDoc, 1 core, articles/s', key: 'wink_readdoc_articles_per_s' });
+  report.row({
+    label: 'extraction, 1 core, articles/s',
+    key: 'extract_articles_per_s',
+    floorKey: 'wink_readdoc_articles_per_s',
+    ratioKey: 'extract_vs_wink_ratio',
+    target: { key: 'extract_vs_wink_ratio', op: '>=', value: 0.6, text: '≥ 0.6× readDoc' },
+  });
+
+  // The sequential pipeline per article (language detection + extraction), the single-core ingest's CPU work.
+  const sequential = rate(inputs, 1, (a) => extractFromInputs('bench', { articles: [a], errors: [] }));
+  report.set('pipeline_1core_articles_per_s', sequential);
+  report.row({ label: 'detect language + extract, 1 core, articles/s', key: 'pipeline_1core_articles_per_s' });
+
+  // All cores: workers extract, this thread writes to SQLite (one transaction per article, as the store does).
+  const workers = availableParallelism();
+  const path = join(ctx.workDir, 'extraction-parallel.db');
+  for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
+  const store = new SqliteStore(path);
+  await store.init();
+  const t = nowMs();
+  const summary = await ingestArticlesParallel(store, inputs, { workers });
+  const seconds = (nowMs() - t) / 1000;
+  await store.close();
+  report.set('ingest_parallel_workers', workers);
+  report.set('ingest_parallel_articles_per_s', summary.articlesNew / seconds);
+  report.set('ingest_parallel_relations_per_s', summary.relationsAdded / seconds);
+  report.ratio('ingest_parallel_vs_wink_ratio', 'ingest_parallel_articles_per_s', 'wink_readdoc_articles_per_s');
+  report.row({
+    label: `ingest into SQLite, ${workers} worker threads + 1 writer, articles/s`,
+    key: 'ingest_parallel_articles_per_s',
+    floorKey: 'wink_readdoc_articles_per_s',
+    ratioKey: 'ingest_parallel_vs_wink_ratio',
+    target: { key: 'ingest_parallel_vs_wink_ratio', op: '>=', value: 1.1, text: '≥ 1.1× 1-core readDoc' },
+  });
+  if (summary.failed) report.note(`parallel ingest: ${summary.failed} inputs failed (${summary.errors[0]?.message})`);
+}
+

@@ -22,4 +22,10 @@ describe('persons outside the lexicon', () => {
   it('a lexicon surname or city that is a given name before another name is a different person ("Gabriel Boric", "Sofía Martínez")', () => {
     expect(persons('By Sofía Martínez\n\nChile\'s President Gabriel Boric met Javier Milei.', 'en')).toEqual(['Gabriel Boric', 'Javier Milei', 'Sofía Martínez']);
   });
+  it('an Arabic name particle between two names ("Asaad al-Shaibani")', () => {
+    expect(persons('Hakan Fidan received Asaad al-Shaibani in Ankara.', 'en')).toEqual(['Asaad al-Shaibani', 'Hakan Fidan']);
+  });
+  it('a name coordinated with a person ("Ajit Doval und Asim Malik")', () => {
+    expect(persons('Ajit Doval und Asim Malik hätten sich verständigt.', 'de')).toEqual(['Ajit Doval', 'Asim Malik']);
+  });
 });

@@ -1,15 +1,42 @@
 // Runs the real `diplograph` command (compiled dist/, built once per test run) in a child process.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = `${ROOT}bin/diplograph.js`;
 let built = false;
 
-/** Compiles dist/ once, so CLI tests run the code under test, not a stale build. */
+/** Newest modification time of the TypeScript sources compiled into dist/. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function builtAt(): number {
+  try {
+    return statSync(`${ROOT}dist/src/cli/main.js`).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Compiles dist/ when a source is newer than the build, so CLI tests run the code under test, not a stale build.
+ * Test files run in separate module scopes; the timestamp check keeps them from compiling once each.
+ */
 export function ensureBuilt(): void {
   if (built) return;
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  const at = builtAt();
+  if (at === 0 || ['src', 'ingest'].some((d) => newestSource(`${ROOT}${d}`) > at)) {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  }
   built = true;
 }
 

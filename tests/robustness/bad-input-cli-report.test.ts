@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { CliResult } from '../helpers/cli.js';
-import { ensureBuiltFast, runCli } from './helpers/cli-process.js';
+import { ensureBuilt, runCli } from './helpers/cli-process.js';
 import { MB, readPeakRss, rssProbeEnv } from './helpers/process-memory.js';
 
 const IS_ROOT = process.getuid?.() === 0;
@@ -127,7 +127,7 @@ describe('ingest of a batch with bad files beside good articles', () => {
     }
     bad(missing, /^no such file or directory$/, 'INPUT_UNREADABLE');
 
-    ensureBuiltFast();
+    ensureBuilt();
     const good = join(root, 'good');
     mkdirSync(good);
     for (const name of ['gut-1.txt', 'latin1.txt', 'cp1252.txt', 'seite.html']) writeFileSync(join(good, name), readFileSync(join(batch, name)));

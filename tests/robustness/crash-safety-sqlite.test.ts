@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { ensureBuiltFast, runCli } from './helpers/cli-process.js';
+import { ensureBuilt, runCli } from './helpers/cli-process.js';
 import { seeded, writeCorpus } from '../helpers/synthetic-corpus.js';
 
 const COUNTS = /entities \+\d+ \((\d+) in store\), relations \+\d+ \((\d+) in store\)/;
@@ -27,7 +27,7 @@ describe('crash safety of the SQLite store', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('recovers from SIGKILL at random points with exact counts', async () => {
-    ensureBuiltFast();
+    ensureBuilt();
     const corpus = join(dir, 'corpus');
     writeCorpus(corpus, 150);
     const reference = await runCli(['ingest', corpus, '--db', join(dir, 'reference.db'), '--no-progress']);

@@ -1,38 +1,9 @@
 // CLI children for robustness tests: commands run to completion, started in the background, killed at a chosen
 // moment; `serve` children; and the counts a command prints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { ROOT, ensureBuilt, type CliResult } from '../../helpers/cli.js';
 
-let fresh = false;
-
-/** Newest modification time of the TypeScript sources compiled into dist/. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * ensureBuilt, but only when a source changed since dist/ was last compiled: test files run in separate module
- * scopes, so ensureBuilt's own once-per-file flag would compile again for every file (seconds each).
- */
-export function ensureBuiltFast(): void {
-  if (fresh) return;
-  let built = 0;
-  try {
-    built = statSync(`${ROOT}dist/src/cli/main.js`).mtimeMs;
-  } catch {
-    // Never built.
-  }
-  if (built === 0 || ['src', 'ingest'].some((d) => newestSource(`${ROOT}${d}`) > built)) ensureBuilt();
-  fresh = true;
-}
+export { ensureBuilt };
 
 export interface Spawned {
   child: ChildProcess;
@@ -43,7 +14,7 @@ export interface Spawned {
 
 /** Starts `diplograph ARGS…` without waiting for it. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Spawned {
-  ensureBuiltFast();
+  ensureBuilt();
   const child = spawn(process.execPath, [`${ROOT}bin/diplograph.js`, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   let out = '';
   let err = '';

@@ -192,7 +192,11 @@ function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
   if (e.type === 'PERSON') {
     if (e.lex) {
       const variants = [...e.lex.names[lang], ...e.lex.variants];
-      const full = found.find((f) => variants.some((v) => normalizeName(v) === normalizeName(f)));
+      // the most complete spelling the article uses ("Recep Tayyip Erdoğan" over "Tayyip Erdoğan"), whatever came first
+      let full: string | undefined;
+      for (const f of found) if (variants.some((v) => normalizeName(v) === normalizeName(f)) && (!full || f.length > full.length)) full = f;
+      // a shorter form of the lexicon name ("Tayyip Erdoğan") gives the lexicon name, so that articles agree
+      if (full && normalizeName(e.lex.names[lang][0]).endsWith(` ${normalizeName(full)}`)) return e.lex.names[lang][0];
       if (full) return variants.find((v) => v === full) ?? full;
       // the article's own spelling of the full name (a given name the lexicon does not list before a known surname)
       const own = e.surfaces.find((x) => x.kind === 'name' && stripPossessive(x.text).includes(' '));

@@ -8,7 +8,7 @@ import { extractCandidates, type SentenceTrace } from './relations.js';
 import type { ArticleContext, Candidate } from './types.js';
 import { LEXICON_VERSION } from '../lexicon/lexicon.js';
 
-export const EXTRACTOR_VERSION = `diplograph-extract/0.2.0+lex.${LEXICON_VERSION}`;
+export const EXTRACTOR_VERSION = `diplograph-extract/0.3.0+lex.${LEXICON_VERSION}`;
 
 export interface ExtractionRun {
   ctx: ArticleContext;

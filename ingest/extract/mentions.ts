@@ -55,6 +55,8 @@ const DEMONYM_END = /(?:an|ian|ese|ish|ic|i)$/u;
 const NOBLE_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'prinz', 'prinzessin', 'scheich', 'scheicha', 'emir', 'sultan', 'king', 'queen', 'konig', 'konigin', 'pope', 'papst', 'cardinal', 'kardinal', 'archbishop', 'erzbischof', 'imam', 'ayatollah', 'ajatollah', 'rabbi', 'rabbiner', 'lord', 'lady', 'baroness', 'baron', 'count', 'graf', 'gräfin', 'grafin']);
 /** Words that can start a pronoun or group reference (the rest of pass 6 is skipped for other tokens). */
 const PRONOUN_OR_GROUP = new Set(['er', 'sie', 'ihn', 'ihm', 'he', 'she', 'him', 'die', 'der', 'den', 'beide', 'beider', 'ihrem', 'ihren', 'ihrer', 'ihre', 'ihr', 'the', 'both', 'their']);
+/** Prepositions that end the search for a role noun's determiner ("für den Minister" is no reference). */
+const ROLE_STOP_PREPS = new Set(['as', 'of', 'for', 'with', 'to', 'als', 'mit', 'von', 'zu', 'in', 'on', 'at', 'im', 'am']);
 /** Arabic name particles between given name and family name (Asaad al-Shaibani, Mohammed bin Salman). */
 const ARABIC_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ould']);
 /** English contractions ("I'm", "We're") are never names. */
@@ -810,7 +812,7 @@ function determinerBefore(toks: Token[], i: number, out: EntityMention[]): { ind
     const t = toks[k];
     if (GROUP_WORDS.has(t.norm)) return null;
     if (DETERMINERS.has(t.norm) || INDEFINITE.has(t.norm)) return { index: k, norm: t.norm };
-    if (/^(?:as|of|for|with|to|als|für|mit|von|zu|in|on|at|im|am)$/u.test(t.norm)) return null;
+    if (ROLE_STOP_PREPS.has(t.norm)) return null;
     const poss = out.find((m) => m.t1 === k + 1 && m.possessive);
     if (poss) return { index: poss.t0, norm: 'poss' };
     if (!t.word || t.cap) {

@@ -856,6 +856,9 @@ function germanPlaceCandidate(t: Token | undefined): boolean {
   return !/(?:ung|ungen|heit|keit|schaft|tion|ionen|sion|tat|ismus|nis|tum|chen|lein|ie|ik|e|en|er|el)$/u.test(t.norm) || /(?:burg|berg|stadt|dorf|hafen|furt|feld|hausen|ingen|heim|au)$/u.test(t.norm);
 }
 
+/** Head nouns of German institution names (Departement, Ministerium, Sicherheitsrat, Bundesamt …). */
+const ORG_HEAD_DE = /(?:departement|ministerium|amt|rat|kommission|bank|gericht|gerichtshof|parlament|versammlung|partei|bund|verband|agentur|dienst|institut|stiftung|behorde|komitee|ausschuss|kanzlei|rundfunk|universitat|armee|streitkrafte|polizei|nachrichtendienst|geheimdienst|staatsanwaltschaft)$/u;
+
 /** A dateline needs a dash followed by a space ("Vilnius (dpa) - ", "NAIROBI, Kenya (AP) — "). */
 const DATELINE_DASH_RE = /[—–-]\s/u;
 
@@ -995,6 +998,19 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
         i = k - 1;
         continue;
       }
+    }
+    // German institutions: a capitalised adjective before an institution noun ("das Eidgenössische Departement für
+    // auswärtige Angelegenheiten", "der Nationale Sicherheitsrat")
+    if (ctx.lang === 'de' && i > 0 && t.word && /(?:e|en|er|es)$/u.test(t.norm) && !STOP_CAPS.has(t.norm) && !taken[i + 1] && toks[i + 1]?.cap && ORG_HEAD_DE.test(toks[i + 1].norm) && !toks[i - 1].cap) {
+      let k = i + 2;
+      if (/^(?:fur|der|des)$/u.test(toks[k]?.norm ?? '')) {
+        let j = k + 1;
+        while (j < toks.length && j - k <= 3 && toks[j].word && !taken[j]) j++;
+        if (j > k + 1 && toks[j - 1].cap) k = j;
+      }
+      addPattern(ctx, sent, out, taken, i, k, 'ORGANIZATION', text.slice(t.start, toks[k - 1].end), 'org');
+      i = k - 1;
+      continue;
     }
     // German: "in Johannesburg", "nach Valparaíso": an unknown capitalised name (no article) after "in"/"nach"
     if (ctx.lang === 'de' && /^(in|nach)$/.test(toks[i - 1]?.norm ?? '') && germanPlaceCandidate(t) && !roleAt(ctx, toks, normsOf(toks), i)) {

@@ -4,7 +4,7 @@
 import type { RelationStatus, RelationType } from '../../src/domain/model.js';
 import { entitiesByKey, roleFits, roleIndex, type LexEntity } from '../lexicon/lexicon.js';
 import { tokenNorm } from '../nlp/tokenize.js';
-import { REGEX_BIT, TRIGGERS, mayMatchMask } from '../lexicon/triggers.js';
+import { REGEX_BIT, TRIGGERS, matchTriggers, mayMatchMask } from '../lexicon/triggers.js';
 import { holdsOffice, officeHolder, actorCountry } from '../resolve/roles.js';
 import { findDates, resolveDate, type DateExpr } from './dates.js';
 import { registerEntity, prefixCountry } from './mentions.js';
@@ -167,11 +167,10 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     };
     const collect = (re: RegExp, kind: Trig['kind']) => {
       if (!mayMatchMask(re, mask)) return;
-      re.lastIndex = 0;
-      for (let m = re.exec(s); m; m = re.exec(s)) {
+      for (const m of matchTriggers(re, s, sent.tokens, sent.start)) {
         // "received" meets only a person ("received Xi", "was received by"), not a call or a proposal
-        if (kind === 'meet' && /^receive[sd]?$/iu.test(m[0]) && !receivesPerson(sent, ms, m.index + m[0].length)) continue;
-        trigs.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
+        if (kind === 'meet' && /^receive[sd]?$/iu.test(m.text) && !receivesPerson(sent, ms, m.index + m.text.length)) continue;
+        trigs.push({ kind, start: m.index, end: m.index + m.text.length, text: m.text });
       }
     };
     collect(T.meet, 'meet');
@@ -487,7 +486,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     }
 
     // ---- other relation kinds -------------------------------------------------------------------
-    for (const [kind, re] of T.other) {
+    for (const [kind, re] of (mask & OTHER_BITS[ctx.lang]) !== 0 ? T.other : NO_OTHER) {
       if (!mayMatchMask(re, mask)) continue;
       re.lastIndex = 0;
       const m = re.exec(s);
@@ -578,6 +577,13 @@ function activeBits(T: (typeof TRIGGERS)['de']): number {
   for (const re of [T.meet, T.call, T.talk, T.join, T.say, T.attribution, T.summit, ...T.other.map(([, r]) => r)]) b |= REGEX_BIT.get(re) ?? 0x7fffffff;
   return b;
 }
+
+/** Bits of the OTHER patterns (praise, criticism, invitations …): most sentences have none. */
+const OTHER_BITS: Record<'de' | 'en', number> = {
+  de: TRIGGERS.de.other.reduce((b, [, re]) => b | (REGEX_BIT.get(re) ?? 0x7fffffff), 0),
+  en: TRIGGERS.en.other.reduce((b, [, re]) => b | (REGEX_BIT.get(re) ?? 0x7fffffff), 0),
+};
+const NO_OTHER: [string, RegExp][] = [];
 
 const indefiniteCache = new Map<string, RegExp>();
 function indefiniteRe(word: string): RegExp {
@@ -869,6 +875,8 @@ const ATTRIBUTION_VERBS_EN = /^(?:said|says|say|told|tells|added|adds|wrote|writ
 const DETERMINERS_ALL = /^(?:der|die|das|dem|den|des|ein|eine|einer|eines|einem|einen|er|sie|sein|seine|ihr|ihre|the|a|an|he|she|they|his|her|its|their)$/u;
 /** "BRUSSELS, July 2, 2025 (Reuters) - ", "Berlin (dpa) - ", "NEW DELHI — ": not part of a claim. */
 const DATELINE_PREFIX = /^[\p{Lu}][\p{L}\p{M}.'’ -]{1,40}?(?:,\s*[^,()—–]{1,40}?){0,2}\s*(?:\([\p{L} ]{2,20}\)\s*)?[—–-]\s+/u;
+/** English auxiliaries and modals: a clause, not a speaker phrase or an attribution's object. */
+const AUX_EN = /\b(?:was|were|is|are|had|has|have|would|will|could|should|might|did|does|do|can|may|must)\b/u;
 const INVERTING_EN = /^(?:said|says|added|wrote|asked|continued|declared)$/u;
 const INSERTED_START = /^\s*(?:\p{Ll}+ing\s|der|die|das|dem|den|deren|dessen|who|which|whose|whom|ein|eine|einer|a|an|the|his|her|seit|since|selbst|himself|herself|\p{Lu}\p{Ll}*(?:in|er|e|or|ent|ant|ist|eur|ter)\s+(?:der|des|von|of|for|für))/u;
 const NP_STOP = /^(?:nach|am|im|in|bei|gegenüber|vor|auf|zu|zum|zur|laut|mit|über|unter|seit|on|in|at|to|after|before|with|during|from|told|on|last|this|earlier|later|auf|heute|gestern|zudem|außerdem|dazu|dort|also|afterwards|am)$/u;
@@ -916,7 +924,7 @@ function attributionFrame(ctx: ArticleContext, sent: Sentence, tg: Trig): Frame 
       }
       if (npEnd < 0 || sent.text.slice(tg.end, npEnd).split(/\s+/u).length > 12) return null;
       // '"…," said X' names the speaker; ", said a visit by X was possible" is a reported clause
-      if (ctx.lang === 'en' && /\b(?:was|were|is|are|had|has|have|would|will|could|should|might|did|does|do|can|may)\b/u.test(sent.text.slice(tg.end, npEnd))) return null;
+      if (ctx.lang === 'en' && AUX_EN.test(sent.text.slice(tg.end, npEnd))) return null;
       const rest = s.slice(npEnd, endOfSentence);
       const claimAfter = /^\s*[,:]/u.test(rest) && rest.length > 20 && !/^\s*,\s*(?:der|die|das|who|which)\s/u.test(rest);
       const boundary = last === ',' ? pre.length - 1 : pre.length;
@@ -938,6 +946,11 @@ function attributionFrame(ctx: ArticleContext, sent: Sentence, tg: Trig): Frame 
   const comma = rest.indexOf(',');
   if (comma >= 0 && /^[^;"“”]*$/u.test(rest.slice(0, comma))) rest = rest.slice(0, comma);
   if (rest.length > 60 || /[,;"“”]|\bthat\b/u.test(rest)) return null;
+  // ", said no date had been set" reports a clause: the speaker stands before ("Randhir Jaiswal, a spokesperson …, said")
+  if (AUX_EN.test(rest)) return null;
+  // "Randhir Jaiswal, a spokesperson …, said …": the sentence opens with the speaker and an apposition
+  const firstComma = pre.indexOf(',');
+  if (firstComma > 0 && (ctx.mentions[sent.index] ?? []).some((m) => m.type === 'PERSON' && m.start === sent.start && m.end === sent.start + firstComma)) return null;
   // the speaker phrase starts after the last comma or closing quote before the verb
   let b = -1;
   const closedApposition = pre.endsWith(',');
@@ -1085,7 +1098,8 @@ function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], 
     const poss = ms.find((m) => m.possessive && m.end <= sent.start + tg.start && m.end >= sent.start + tg.start - 2 && m.type === 'PERSON' && m.key);
     return poss ? [poss.key!] : [];
   }
-  const punctBefore = (/[,“”"»:]\s*$/u.test(beforeText) || beforeText.trim() === '') && (ctx.lang === 'de' || /^(?:said|says|added|told|wrote|asked)$/u.test(tg.text));
+  // English names the speaker after the verb only after a quotation ('"…," said X'); "X, his spokesman, said the president …" does not
+  const punctBefore = (/[,“”"»:]\s*$/u.test(beforeText) || beforeText.trim() === '') && (ctx.lang === 'de' || (/^(?:said|says|added|told|wrote|asked)$/u.test(tg.text) && (/["“”»]\s*,?\s*$/u.test(beforeText) || !ms.some((m) => m.end <= sent.start + tg.start && m.start >= sent.start + c0 && usable(m) && !m.possessive && m.type === 'PERSON'))));
   const afterList = inClause.filter((m) => m.start >= abs(tg.end) && m.start <= abs(tg.end) + 40);
   const a0 = afterList[0];
   const gapOk = a0 && /^(?:\s+(?:der|die|das|dem|den|auch|nun|zudem|dazu|am|\p{Lu}[\p{L}-]*))*\s*$/u.test(sent.text.slice(tg.end, a0.start - sent.start));
@@ -1156,6 +1170,16 @@ function pickTarget(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], sp
   const own = sp?.lex ? actorCountry(sp.lex, date) : sp?.country ?? null;
   const a = sent.start + (tg && tg.kind !== 'attribution' ? Math.min(from, tg.end) : from);
   const b = sent.start + to;
+  // the subject of the claim is its target, also the speaker's own country ("Lettland werde …", "Ukraine needed …")
+  const claimStart = sent.start + from;
+  const lead = sent.text.slice(from, Math.min(to, from + 40));
+  for (const m of ms) {
+    if (!m.key || m.start < claimStart || m.start > claimStart + 2 || m.key === speaker || m.possessive) continue;
+    if (m.type !== 'COUNTRY' && m.type !== 'ORGANIZATION') continue;
+    if (sent.tokens[m.t1]?.text === '-' && sent.tokens[m.t1].joinPrev) continue;
+    if (/^[„“"»]/u.test(lead)) continue;
+    return m.key;
+  }
   for (const m of ms) {
     if (!m.key || m.start < a || m.end > b) continue;
     if (m.key === speaker || m.kind === 'group') continue;

@@ -294,6 +294,101 @@ export function mayMatchMask(re: RegExp, mask: number): boolean {
   return b === undefined || (mask & b) !== 0;
 }
 
+// ---- anchored matching ----------------------------------------------------------------------------
+// A trigger pattern can only match where a token starts with the first word of one of its alternatives: trying the
+// pattern (sticky) at those few positions finds the same matches as scanning the whole sentence.
+
+interface StartIndex {
+  exact: Set<string>;
+  prefix: string[];
+  sticky: RegExp;
+  /** Per word: can a match start there (cached). */
+  starts: Map<string, boolean>;
+}
+const STARTS = new Map<RegExp, StartIndex | null>();
+
+/** First words of a pattern's alternatives (exact token norms and token prefixes); null when some alternative has none. */
+export function literalStarts(source: string): { exact: string[]; prefix: string[] } | null {
+  let body = source.replace(/^\\b/, '');
+  if (body.startsWith('(?:') && /\)(?:\\b)?$/.test(body)) body = body.slice(3, body.endsWith('\\b') ? -3 : -1);
+  const alts = splitTop(body);
+  if (!alts) return null;
+  const out = { exact: [] as string[], prefix: [] as string[] };
+  for (const a of alts) {
+    const group = /^\(\?:([\p{L} |]+)\)/u.exec(a);
+    if (group) {
+      for (const w of group[1].split('|')) {
+        const first = w.trim().split(' ')[0];
+        if (!first) return null;
+        // a group word followed by more letters in the pattern is a prefix
+        (w.includes(' ') || !/^[\p{L}]/u.test(a.slice(group[0].length)) ? out.exact : out.prefix).push(tokenNorm(first));
+      }
+      continue;
+    }
+    const m = /^(?:\\b)?([\p{L}\p{N}']+)/u.exec(a);
+    if (!m) return null;
+    const rest = a.slice(m[0].length);
+    let word = m[1];
+    // "Gesprächs?" – the last letter is optional; "telefon\w*", "nahm\w*" – the word goes on
+    if (/^[?*{]/.test(rest)) word = word.slice(0, -1);
+    const complete = !/^[?*{]/.test(rest) && (rest === '' || /^(?:\\s|\\b|\)|\||\(\?=|\(\?!| |-|\.|,)/.test(rest));
+    if (!word) return null;
+    (complete ? out.exact : out.prefix).push(tokenNorm(word));
+  }
+  return out;
+}
+
+function startIndex(re: RegExp, source: string): StartIndex | null {
+  let idx = STARTS.get(re);
+  if (idx === undefined) {
+    const st = literalStarts(source);
+    idx = st ? { exact: new Set(st.exact), prefix: st.prefix, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), starts: new Map() } : null;
+    STARTS.set(re, idx);
+  }
+  return idx;
+}
+
+const COMBINING_RE = /\p{M}/u;
+/** All matches of a global trigger pattern in a sentence, as `re.exec` in a loop would find them. */
+export function matchTriggers(re: RegExp, text: string, tokens: readonly { norm: string; start: number; word: boolean }[], offset: number): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  const idx = SOURCES.has(re) ? startIndex(re, SOURCES.get(re)!) : null;
+  // without literal starts, or with combining marks (a word boundary inside a token), scan the whole sentence
+  if (!idx || COMBINING_RE.test(text)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      out.push({ index: m.index, text: m[0] });
+      if (m[0] === '') re.lastIndex++;
+    }
+    return out;
+  }
+  let from = 0;
+  const cache = idx.starts;
+  for (const t of tokens) {
+    if (!t.word) continue;
+    const pos = t.start - offset;
+    if (pos < from) continue;
+    const n = t.norm;
+    let cand = cache.get(n);
+    if (cand === undefined) {
+      cand = idx.exact.has(n);
+      if (!cand) for (const p of idx.prefix) if (n.startsWith(p)) (cand = true);
+      if (cache.size < 50_000) cache.set(n, cand);
+    }
+    if (!cand) continue;
+    idx.sticky.lastIndex = pos;
+    const m = idx.sticky.exec(text);
+    if (m) {
+      out.push({ index: m.index, text: m[0] });
+      from = m.index + Math.max(1, m[0].length);
+    }
+  }
+  return out;
+}
+
+/** Pattern source of each compiled trigger (the JSON source before the Unicode boundary rewrite). */
+const SOURCES = new Map<RegExp, string>();
+
 let nextBit = 0;
 function compile(raw: Raw, lang: Lang): TriggerSet {
   nextBit = 0;
@@ -301,6 +396,7 @@ function compile(raw: Raw, lang: Lang): TriggerSet {
     const re = new RegExp(unicodeBoundaries(raw[k]), flags);
     PREFIXES.set(re, literalPrefixes(raw[k]));
     indexPattern(lang, re, raw[k], 1 << nextBit++);
+    SOURCES.set(re, raw[k]);
     return re;
   };
   return {

@@ -1,22 +1,13 @@
 // Small deterministic corpora of contact sentences for robustness tests (crash, concurrency).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seeded } from '../../bench/lib/rng.js';
 
 const PEOPLE = ['Donald Trump', 'Wladimir Putin', 'Annalena Baerbock', 'Olaf Scholz', 'Emmanuel Macron', 'Xi Jinping', 'Recep Tayyip Erdoğan', 'Narendra Modi'];
 const PLACES = ['Berlin', 'Paris', 'Genf', 'Helsinki', 'Istanbul', 'Peking'];
 const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 
-/** A seeded pseudo-random generator (mulberry32), so every run writes the same corpus. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 export function writeCorpus(dir: string, count: number, seed = 7): string[] {
   mkdirSync(dir, { recursive: true });

@@ -45,7 +45,8 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
 }
 
 function decodeWith(bytes: Uint8Array, encoding: string): DecodeResult {
-  const text = iconv.decode(bytes, encoding);
+  // The BOM (if any) is already cut off; a second U+FEFF is text, as it is for a line read on its own.
+  const text = iconv.decode(bytes, encoding, { stripBOM: false });
   // Decoded UTF-16/32 can still be binary garbage (or NUL-padded): judge the characters.
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') {
     const sample = text.slice(0, SNIFF_BYTES);

@@ -38,6 +38,11 @@ describe('encoding', () => {
     expect(a.title).toBe(TITLE);
   });
 
+  it('only the first BOM is removed: a second U+FEFF is text', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`\ufeff${ARTICLE}`, 'utf8')]);
+    expect(decodeText(bytes)).toEqual({ ok: true, text: `\ufeff${ARTICLE}`, encoding: 'utf-8' });
+  });
+
   it.each([
     ['utf-16le', [0xff, 0xfe]],
     ['utf-16be', [0xfe, 0xff]],

@@ -2,6 +2,7 @@
 // English, with or without a title), is deterministic, and every piece of evidence it gives slices its sentence
 // out of the article text exactly: text.slice(start, end) === sentence.
 import fc from 'fast-check';
+import '../helpers/fast-check-seed.js';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../ingest/extract/extract-article.js';
 import { prepareArticle } from '../../ingest/prepare-article.js';

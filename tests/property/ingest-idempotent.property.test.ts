@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import '../helpers/fast-check-seed.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../ingest/extract/extract-article.js';
 import { ingestPaths } from '../../ingest/load/ingest-files.js';

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import '../helpers/fast-check-seed.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAggregatorText } from '../../ingest/parse/formats/aggregator-text.js';
 import { parseHtml } from '../../ingest/parse/formats/html.js';
@@ -101,12 +102,12 @@ describe('JSON Lines read line by line', () => {
           streamed.errors.push(...piece.errors);
         }
         expect(streamed.articles).toEqual(whole.articles);
-        // Same errors; line by line they come in line order, read whole the size-limit ones come last. A stray
-        // U+FEFF after the file's BOM is echoed differently inside JSON.parse's message, so it is not compared.
-        const key = (e: { line: number | null; reason: string }) => `${String(e.line).padStart(6, '0')} ${e.reason.replace(/\uFEFF/g, '')}`;
+        // Same errors; line by line they come in line order, read whole the size-limit ones come last.
+        const key = (e: { line: number | null; reason: string }) => `${String(e.line).padStart(6, '0')} ${e.reason}`;
         expect(streamed.errors.map(key).sort()).toEqual(whole.errors.map(key).sort());
       }),
-      { numRuns: 150 },
+      // The example is a counterexample found once: a BOM, a second U+FEFF and a NUL.
+      { numRuns: 150, examples: [['\ufeff\ufeff\u0000', 20]] },
     );
   });
 });

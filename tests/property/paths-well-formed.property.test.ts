@@ -5,6 +5,7 @@
 // the first `first` simple paths of a brute-force search, shortest first, then by relation ids; shortestPath is its
 // first path. On random graphs, on SQLite, and on Neo4j (fewer runs) when NEO4J_URI is set.
 import fc from 'fast-check';
+import '../helpers/fast-check-seed.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dateEnd, dateStart, parseWindow } from '../../src/domain/date-range.js';
 import { relationId } from '../../src/domain/ids.js';

@@ -1,5 +1,6 @@
 // The in-memory path search against a brute-force enumeration on random graphs (fast-check).
 import fc from 'fast-check';
+import '../helpers/fast-check-seed.js';
 import { describe, expect, it } from 'vitest';
 import { AdjacencyIndex, type IndexedRelation } from '../../src/store/internal/adjacency-index.js';
 import { RELATION_STATUSES, RELATION_TYPES } from '../../src/domain/model.js';

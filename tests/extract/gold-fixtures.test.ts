@@ -9,21 +9,23 @@ import { describe, expect, it } from 'vitest';
 import { readArticleFile } from '../../ingest/parse/parse-article-file.js';
 import { prepareArticle } from '../../ingest/prepare-article.js';
 import { extractArticle } from '../../ingest/extract/extract-article.js';
-import { f1, scoreGold, type GoldArticle } from './helpers.js';
+import { scoreExtraction, type GoldArticle } from '../../ingest/eval/score-extraction.js';
+import { toExtractionJson } from '../../src/cli/extraction-json.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/gold');
 
+/** The product's own scorer (the one `diplograph eval` uses) over a fixture directory. */
 async function score(dir: string) {
   const gold: GoldArticle[] = readFileSync(join(dir, 'gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  let tp = 0, fp = 0, fn = 0, ptp = 0, pfp = 0, pfn = 0, dr = 0, da = 0;
+  const predicted = [];
   for (const g of gold) {
     const parsed = await readArticleFile(join(dir, g.file));
     expect(parsed.errors).toEqual([]);
-    const input = { ...parsed.articles[0], published: parsed.articles[0].published ?? g.published };
-    const s = scoreGold(g, extractArticle(prepareArticle(input)));
-    tp += s.tp; fp += s.fp; fn += s.fn; ptp += s.personTp; pfp += s.personFp; pfn += s.personFn; dr += s.dateRight; da += s.dateAsked;
+    const input = { ...parsed.articles[0], published: parsed.articles[0].published ?? g.published ?? null };
+    predicted.push(toExtractionJson(g.file, extractArticle(prepareArticle(input))));
   }
-  return { relation: f1(tp, fp, fn), person: f1(ptp, pfp, pfn), date: dr / da };
+  const r = scoreExtraction(gold, predicted);
+  return { relation: r.overall.f1, person: r.entities.PERSON.f1, date: r.attributes.date.accuracy };
 }
 
 describe('gold fixtures', () => {

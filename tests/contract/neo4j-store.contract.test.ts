@@ -1,13 +1,10 @@
 // The contract suite against a real Neo4j (npm run neo4j:start), only when NEO4J_URI is set. Every test starts
 // from an empty database; the copy test's second store is an SQLite file (Community has one user database).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe } from 'vitest';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { closeAdmin, emptyDatabase, NEO4J_ENABLED, SKIP_LINE, testOptions } from '../store/neo4j-test-database.js';
 import { describeGraphStoreContract } from './graph-store-contract.js';
+import { sqliteStorage } from './sqlite-storage.js';
 
 if (!NEO4J_ENABLED) console.log(SKIP_LINE);
 
@@ -26,20 +23,7 @@ describe.skipIf(!NEO4J_ENABLED)('neo4j', () => {
         },
       };
     },
-    async second() {
-      const dir = mkdtempSync(join(tmpdir(), 'diplograph-neo4j-copy-'));
-      const file = join(dir, 'copy.db');
-      return {
-        async open() {
-          const store = new SqliteStore(file);
-          await store.init();
-          return store;
-        },
-        async dispose() {
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
+    second: () => sqliteStorage('diplograph-neo4j-copy-'),
     shutdown: closeAdmin,
   });
 });

@@ -10,22 +10,11 @@ import { RELATION_TYPES } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { seeded } from '../../bench/lib/rng.js';
 import { entity, extracted } from '../fixtures/extracted-articles.js';
 import { closeAdmin, emptyDatabase, NEO4J_ENABLED, SKIP_LINE, testOptions } from './neo4j-test-database.js';
 
 if (!NEO4J_ENABLED) console.log(SKIP_LINE);
-
-/** Small deterministic PRNG (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = [
   'Anna Berg', 'Boris Kern', 'Clara Dietz', 'Dmitri Orlow', 'Émile Faure', 'Fatima Gül', 'Georg Hahn', 'Hanna Iwanowa',
@@ -36,7 +25,7 @@ const PLACES = ['Genf', 'Wien', 'Riad'];
 const STATUSES: RelationStatus[] = ['occurred', 'occurred', 'occurred', 'planned', 'denied', 'hypothetical'];
 
 function corpus(seed: number): ExtractedArticle[] {
-  const rand = rng(seed);
+  const rand = seeded(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const people = NAMES.map((n, i) => {
     const last = n.split(' ')[1];
@@ -173,7 +162,7 @@ describe.skipIf(!NEO4J_ENABLED)('Neo4j store answers as the SQLite store does', 
   });
 
   it('finds the same paths, in the same order, and the same shortest path', async () => {
-    const rand = rng(7);
+    const rand = seeded(7);
     const options = [
       {},
       { relationTypes: ['MET_AT', 'CALLED', 'STATED', 'NEGOTIATED'] as RelationType[] },

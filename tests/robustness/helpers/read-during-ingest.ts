@@ -94,3 +94,17 @@ export function latencySummary(latencies: readonly number[]): string {
   const f = (n: number) => n.toFixed(1);
   return `${latencies.length} reads, p50 ${f(percentile(latencies, 50))} ms, p99 ${f(percentile(latencies, 99))} ms, max ${f(Math.max(...latencies))} ms`;
 }
+
+/**
+ * What every store must show while an ingest runs beside a reader: the ingest succeeded, no read failed, the reads
+ * overlapped the writes (the graph grew through many states), and no read saw half an article.
+ */
+export function expectConsistentReads(r: ReadDuringIngest, articles: number): void {
+  expect(r.ingestStatus, r.ingestStderr).toBe(0);
+  expect(r.readErrors).toEqual([]);
+  expect(r.final.size).toBe(articles);
+  expect(r.finalStats.articles).toBe(articles);
+  expect(r.articleTotals.size).toBeGreaterThan(5);
+  expect(r.seen.size).toBeGreaterThan(articles / 2);
+  expect(halfArticles(r)).toEqual([]);
+}

@@ -38,6 +38,7 @@ import type {
 import { AdjacencyIndex } from '../internal/adjacency-index.js';
 import { buildPage, sortedAliases } from '../internal/records.js';
 import { MIGRATIONS } from './migrations.js';
+import { prepared, type RowMode } from './statement-cache.js';
 
 /** How long a writer waits for another process's transaction before giving up. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
@@ -88,8 +89,6 @@ interface ArticleRow {
   origin: string | null;
 }
 
-const IN_CHUNK = 500;
-
 /** SQL condition for each relation filter; values are bound as the named parameter of the same name. */
 const RELATION_CONDITIONS: { [K in keyof RelationFilter]?: string } = {
   types: 'type IN (SELECT value FROM json_each(@types))',
@@ -118,15 +117,13 @@ function relationConditions(f: Partial<RelationFilter>, params: Record<string, u
   return clauses;
 }
 
-function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+/** Id lists are bound as one JSON array, so each lookup has one SQL text, prepared once, for any number of ids. */
+const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 
-function placeholders(n: number): string {
-  return new Array(n).fill('?').join(',');
-}
+const ENTITY_COLUMNS = 'SELECT e.id, e.name, e.type, e.wikidata FROM entities e';
+/** Name lookup, most specific first: id, Wikidata id, normalised name, alias. */
+const ENTITY_TIERS = ['e.id = ?', 'e.wikidata = ?', 'e.norm_name = ?', 'e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?)'] as const;
+const ENTITY_DEGREE = '(SELECT count(*) FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id)';
 
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
@@ -182,7 +179,7 @@ export class SqliteStore implements GraphStore {
   }
 
   async ping(): Promise<void> {
-    this.conn.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
   }
 
   // ---- writes ---------------------------------------------------------------------------------
@@ -268,12 +265,10 @@ export class SqliteStore implements GraphStore {
   }
 
   async counts(): Promise<StoreCounts> {
-    const row = this.conn
-      .prepare(
-        `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM entities) AS entities,
-                (SELECT count(*) FROM relations) AS relations, (SELECT count(*) FROM evidence) AS evidence`,
-      )
-      .get() as StoreCounts;
+    const row = this.sql(
+      `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM entities) AS entities,
+              (SELECT count(*) FROM relations) AS relations, (SELECT count(*) FROM evidence) AS evidence`,
+    ).get() as StoreCounts;
     return { ...row };
   }
 
@@ -307,17 +302,19 @@ export class SqliteStore implements GraphStore {
 
   // ---- entities -------------------------------------------------------------------------------
 
+  /** A read statement of this connection, prepared on first use (statement-cache.ts). */
+  private sql(text: string, mode?: RowMode): Database.Statement {
+    return prepared(this.conn, text, mode);
+  }
+
   private aliasesOf(ids: readonly string[]): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const part of chunks(ids)) {
-      const rows = this.conn
-        .prepare(`SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (${placeholders(part.length)})`)
-        .all(...part) as { entity_id: string; alias: string }[];
-      for (const r of rows) {
-        const list = out.get(r.entity_id) ?? [];
-        list.push(r.alias);
-        out.set(r.entity_id, list);
-      }
+    if (!ids.length) return out;
+    const rows = this.sql(`SELECT entity_id, alias FROM entity_aliases WHERE entity_id ${IN_IDS}`).all(JSON.stringify(ids)) as { entity_id: string; alias: string }[];
+    for (const r of rows) {
+      const list = out.get(r.entity_id);
+      if (list) list.push(r.alias);
+      else out.set(r.entity_id, [r.alias]);
     }
     return out;
   }
@@ -327,34 +324,25 @@ export class SqliteStore implements GraphStore {
     return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, wikidata: r.wikidata, aliases: sortedAliases(aliases.get(r.id) ?? []) }));
   }
 
+  /** The first tier that matches wins; among namesakes, the most connected (then the smallest id). */
   async findEntity(nameOrAlias: string): Promise<EntityRecord | null> {
     const norm = normalizeName(nameOrAlias);
-    const degree = '(SELECT count(*) FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id)';
-    const tiers = [
-      ['SELECT e.id, e.name, e.type, e.wikidata FROM entities e WHERE e.id = ?', nameOrAlias],
-      [`SELECT e.id, e.name, e.type, e.wikidata FROM entities e WHERE e.wikidata = ? ORDER BY ${degree} DESC, e.id LIMIT 1`, nameOrAlias.toUpperCase()],
-      [`SELECT e.id, e.name, e.type, e.wikidata FROM entities e WHERE e.norm_name = ? ORDER BY ${degree} DESC, e.id LIMIT 1`, norm],
-      [
-        `SELECT e.id, e.name, e.type, e.wikidata FROM entities e WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?)
-         ORDER BY ${degree} DESC, e.id LIMIT 1`,
-        norm,
-      ],
-    ] as const;
-    for (const [sql, arg] of tiers) {
-      const row = this.conn.prepare(sql).get(arg) as EntityRow | undefined;
-      if (row) return this.toEntities([row])[0];
+    const args = [nameOrAlias, nameOrAlias.toUpperCase(), norm, norm];
+    for (let i = 0; i < ENTITY_TIERS.length; i++) {
+      const where = ENTITY_TIERS[i];
+      const rows = this.sql(`${ENTITY_COLUMNS} WHERE ${where} ORDER BY e.id LIMIT 2`).all(args[i]) as EntityRow[];
+      if (!rows.length) continue;
+      // Counting a hub's relations costs far more than the lookup, so only when there are namesakes to rank.
+      const row = rows.length === 1 ? rows[0] : (this.sql(`${ENTITY_COLUMNS} WHERE ${where} ORDER BY ${ENTITY_DEGREE} DESC, e.id LIMIT 1`).get(args[i]) as EntityRow);
+      return this.toEntities([row])[0];
     }
     return null;
   }
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
-    const byId = new Map<string, EntityRecord>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows = this.conn
-        .prepare(`SELECT id, name, type, wikidata FROM entities WHERE id IN (${placeholders(part.length)})`)
-        .all(...part) as EntityRow[];
-      for (const e of this.toEntities(rows)) byId.set(e.id, e);
-    }
+    if (!ids.length) return [];
+    const rows = this.sql(`SELECT id, name, type, wikidata FROM entities WHERE id ${IN_IDS}`).all(JSON.stringify(ids)) as EntityRow[];
+    const byId = new Map(this.toEntities(rows).map((e) => [e.id, e]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -363,15 +351,13 @@ export class SqliteStore implements GraphStore {
     const where = 'instr(k.key, @norm) > 0 AND (@type IS NULL OR e.type = @type)';
     const from = `entities e JOIN (SELECT id AS eid, norm_name AS key FROM entities UNION ALL SELECT entity_id, norm FROM entity_aliases) k ON k.eid = e.id`;
     const params = { norm, type: q.type ?? null, limit: q.first, offset: q.offset };
-    const total = this.conn.prepare(`SELECT count(DISTINCT e.id) FROM ${from} WHERE ${where}`).pluck().get(params) as number;
-    const rows = this.conn
-      .prepare(
-        `SELECT e.id, e.name, e.type, e.wikidata,
-                MIN(CASE WHEN k.key = @norm THEN 0 WHEN substr(k.key, 1, length(@norm)) = @norm THEN 1 ELSE 2 END) AS rank
-         FROM ${from} WHERE ${where}
-         GROUP BY e.id ORDER BY rank, e.norm_name, e.id LIMIT @limit OFFSET @offset`,
-      )
-      .all(params) as EntityRow[];
+    const total = this.sql(`SELECT count(DISTINCT e.id) FROM ${from} WHERE ${where}`, 'pluck').get(params) as number;
+    const rows = this.sql(
+      `SELECT e.id, e.name, e.type, e.wikidata,
+              MIN(CASE WHEN k.key = @norm THEN 0 WHEN substr(k.key, 1, length(@norm)) = @norm THEN 1 ELSE 2 END) AS rank
+       FROM ${from} WHERE ${where}
+       GROUP BY e.id ORDER BY rank, e.norm_name, e.id LIMIT @limit OFFSET @offset`,
+    ).all(params) as EntityRow[];
     return buildPage(this.toEntities(rows), total, q.offset);
   }
 
@@ -379,20 +365,18 @@ export class SqliteStore implements GraphStore {
 
   private evidenceOf(ids: readonly string[]): Map<string, EvidenceRecord[]> {
     const out = new Map<string, EvidenceRecord[]>();
-    for (const part of chunks(ids)) {
-      const rows = this.conn
-        .prepare(
-          `SELECT id, relation_id, article_id, sentence, start, "end", extractor_version FROM evidence
-           WHERE relation_id IN (${placeholders(part.length)}) ORDER BY article_id, start, "end", id`,
-        )
-        .all(...part) as EvidenceRow[];
-      for (const r of rows) {
-        const list = out.get(r.relation_id) ?? [];
-        list.push({
-          id: r.id, relationId: r.relation_id, articleId: r.article_id, sentence: r.sentence, start: r.start, end: r.end, extractorVersion: r.extractor_version,
-        });
-        out.set(r.relation_id, list);
-      }
+    if (!ids.length) return out;
+    const rows = this.sql(
+      `SELECT id, relation_id, article_id, sentence, start, "end", extractor_version FROM evidence
+       WHERE relation_id ${IN_IDS} ORDER BY article_id, start, "end", id`,
+    ).all(JSON.stringify(ids)) as EvidenceRow[];
+    for (const r of rows) {
+      const e: EvidenceRecord = {
+        id: r.id, relationId: r.relation_id, articleId: r.article_id, sentence: r.sentence, start: r.start, end: r.end, extractorVersion: r.extractor_version,
+      };
+      const list = out.get(r.relation_id);
+      if (list) list.push(e);
+      else out.set(r.relation_id, [e]);
     }
     return out;
   }
@@ -417,11 +401,9 @@ export class SqliteStore implements GraphStore {
   }
 
   async getRelations(ids: readonly string[]): Promise<(RelationRecord | null)[]> {
-    const byId = new Map<string, RelationRecord>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows = this.conn.prepare(`SELECT * FROM relations WHERE id IN (${placeholders(part.length)})`).all(...part) as RelationRow[];
-      for (const r of this.toRelations(rows)) byId.set(r.id, r);
-    }
+    if (!ids.length) return [];
+    const rows = this.sql(`SELECT * FROM relations WHERE id ${IN_IDS}`).all(JSON.stringify(ids)) as RelationRow[];
+    const byId = new Map(this.toRelations(rows).map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -429,10 +411,8 @@ export class SqliteStore implements GraphStore {
     const params: Record<string, unknown> = { limit: f.first, offset: f.offset };
     const clauses = relationConditions(f, params);
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const total = this.conn.prepare(`SELECT count(*) FROM relations ${where}`).pluck().get(params) as number;
-    const rows = this.conn
-      .prepare(`SELECT * FROM relations ${where} ORDER BY date_start IS NULL, date_start, id LIMIT @limit OFFSET @offset`)
-      .all(params) as RelationRow[];
+    const total = this.sql(`SELECT count(*) FROM relations ${where}`, 'pluck').get(params) as number;
+    const rows = this.sql(`SELECT * FROM relations ${where} ORDER BY date_start IS NULL, date_start, id LIMIT @limit OFFSET @offset`).all(params) as RelationRow[];
     return buildPage(this.toRelations(rows), total, f.offset);
   }
 
@@ -443,26 +423,23 @@ export class SqliteStore implements GraphStore {
   }
 
   async articleEntities(articleId: string): Promise<EntityRecord[]> {
-    const rows = this.conn
-      .prepare('SELECT e.id, e.name, e.type, e.wikidata FROM entity_mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY e.id')
-      .all(articleId) as EntityRow[];
+    const rows = this.sql(
+      'SELECT e.id, e.name, e.type, e.wikidata FROM entity_mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY e.id',
+    ).all(articleId) as EntityRow[];
     return this.toEntities(rows);
   }
 
   async getArticles(ids: readonly string[]): Promise<(ArticleRecord | null)[]> {
+    if (!ids.length) return [];
     const byId = new Map<string, ArticleRecord>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows = this.conn
-        .prepare(
-          `SELECT id, title, text, url, published, lang, external_id, tags, origin FROM articles WHERE id IN (${placeholders(part.length)})`,
-        )
-        .all(...part) as ArticleRow[];
-      for (const r of rows) {
-        byId.set(r.id, {
-          id: r.id, title: r.title, text: r.text, url: r.url, published: r.published, lang: r.lang, externalId: r.external_id,
-          tags: JSON.parse(r.tags) as string[], origin: r.origin,
-        });
-      }
+    const rows = this.sql(`SELECT id, title, text, url, published, lang, external_id, tags, origin FROM articles WHERE id ${IN_IDS}`).all(
+      JSON.stringify(ids),
+    ) as ArticleRow[];
+    for (const r of rows) {
+      byId.set(r.id, {
+        id: r.id, title: r.title, text: r.text, url: r.url, published: r.published, lang: r.lang, externalId: r.external_id,
+        tags: JSON.parse(r.tags) as string[], origin: r.origin,
+      });
     }
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -520,34 +497,27 @@ export class SqliteStore implements GraphStore {
   async degreeRanking(q: DegreeQuery): Promise<DegreeRow[]> {
     const params: Record<string, unknown> = { limit: q.first, entityType: q.entityType ?? null };
     const ends = this.endsSql(q, params);
-    const rows = this.conn
-      .prepare(
-        `SELECT ends.e AS entityId, count(DISTINCT ends.o) AS degree, count(*) AS relations
-         FROM (${ends}) ends JOIN entities en ON en.id = ends.e
-         WHERE @entityType IS NULL OR en.type = @entityType
-         GROUP BY ends.e ORDER BY degree DESC, relations DESC, ends.e LIMIT @limit`,
-      )
-      .all(params) as DegreeRow[];
+    const rows = this.sql(
+      `SELECT ends.e AS entityId, count(DISTINCT ends.o) AS degree, count(*) AS relations
+       FROM (${ends}) ends JOIN entities en ON en.id = ends.e
+       WHERE @entityType IS NULL OR en.type = @entityType
+       GROUP BY ends.e ORDER BY degree DESC, relations DESC, ends.e LIMIT @limit`,
+    ).all(params) as DegreeRow[];
     return rows.map((r) => ({ ...r }));
   }
 
   async contactCounts(entityId: string, filter: WindowFilter): Promise<ContactCount[]> {
     const params: Record<string, unknown> = { entity: entityId };
-    const rows = this.conn
-      .prepare(
-        `SELECT o AS counterpartId, type, count(*) AS count FROM (${this.endsSql(filter, params)})
-         WHERE e = @entity GROUP BY o, type ORDER BY count DESC, o, type`,
-      )
-      .all(params) as ContactCount[];
+    const rows = this.sql(
+      `SELECT o AS counterpartId, type, count(*) AS count FROM (${this.endsSql(filter, params)})
+       WHERE e = @entity GROUP BY o, type ORDER BY count DESC, o, type`,
+    ).all(params) as ContactCount[];
     return rows.map((r) => ({ ...r }));
   }
 
   async listArticles(page: { first: number; offset: number }): Promise<Page<ArticleRecord>> {
-    const total = this.conn.prepare('SELECT count(*) FROM articles').pluck().get() as number;
-    const ids = this.conn
-      .prepare('SELECT id FROM articles ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?')
-      .pluck()
-      .all(page.first, page.offset) as string[];
+    const total = this.sql('SELECT count(*) FROM articles', 'pluck').get() as number;
+    const ids = this.sql('SELECT id FROM articles ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?', 'pluck').all(page.first, page.offset) as string[];
     const articles = await this.getArticles(ids);
     return buildPage(articles.filter((a): a is ArticleRecord => a !== null), total, page.offset);
   }

@@ -19,12 +19,6 @@ export interface Token {
   joinPrev: boolean;
 }
 
-// One token: a run of letters/digits (with inner apostrophes such as Sa'ar), a possessive 's, or one other char.
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}](?<!['’]s)[\p{L}\p{M}\p{N}]*)*|['’]s\b|\S/gu;
-const UPPER_RE = /^\p{Lu}/u;
-const HAS_LOWER_RE = /\p{Ll}/u;
-const WORD_RE = /^[\p{L}\p{M}\p{N}]/u;
-
 const normCache = new Map<string, string>();
 export function tokenNorm(text: string): string {
   let n = normCache.get(text);
@@ -35,62 +29,143 @@ export function tokenNorm(text: string): string {
   return n;
 }
 
-/** Shape of a token text (word, capital, all capitals), cached: the same words recur in every article. */
+// ---- character classes ----------------------------------------------------------------------------
+// A token is what /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}](?<!['’]s)[\p{L}\p{M}\p{N}]*)*|['’]s\b|\S/gu matches: a run of
+// letters/digits (with inner apostrophes such as Sa'ar, but not a possessive 's), a possessive 's, or one other
+// character. The scanner below finds the same tokens without a regex match object per token; character classes come
+// from the same Unicode properties, cached per code unit.
+const C_WORD = 1; // \p{L}, \p{M} or \p{N}
+const C_LETTER = 2; // \p{L} or \p{M}
+const C_SPACE = 4; // \s
+const C_KNOWN = 8;
+const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
+const LETTER_CHAR_RE = /^[\p{L}\p{M}]$/u;
+const SPACE_CHAR_RE = /^\s$/u;
+const BMP = new Uint8Array(0x10000);
+const ASTRAL = new Map<number, number>();
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return C_KNOWN | (WORD_CHAR_RE.test(ch) ? C_WORD : 0) | (LETTER_CHAR_RE.test(ch) ? C_LETTER : 0) | (SPACE_CHAR_RE.test(ch) ? C_SPACE : 0);
+}
+
+/** Class bits of the code point at i (a surrogate pair counts as one). */
+function classAt(text: string, i: number): number {
+  const cp = text.codePointAt(i)!;
+  if (cp < 0x10000) {
+    let c = BMP[cp];
+    if (c === 0) c = BMP[cp] = classify(cp);
+    return c;
+  }
+  let c = ASTRAL.get(cp);
+  if (c === undefined) ASTRAL.set(cp, (c = classify(cp)));
+  return c;
+}
+
+/** Code units of the code point at i. */
+function unitsAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+const APOS = 0x27;
+const RSQUO = 0x2019;
+
+/** End of a letter/digit run from i (i is inside the run). */
+function wordRunEnd(text: string, i: number): number {
+  const n = text.length;
+  for (;;) {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      // ASCII letters and digits without a table lookup
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) i++;
+      else if (c < 128) break;
+      else if (classAt(text, i) & C_WORD) i += unitsAt(text, i);
+      else break;
+    }
+    // an inner apostrophe before a letter other than a possessive s: Sa'ar, O’Brien
+    const q = text.charCodeAt(i);
+    if ((q === APOS || q === RSQUO) && i + 1 < n && text.charCodeAt(i + 1) !== 115 && classAt(text, i + 1) & C_LETTER) {
+      i += 1 + unitsAt(text, i + 1);
+      continue;
+    }
+    return i;
+  }
+}
+
+/** ASCII \w (what \b compares in a u-flag regex without the i flag). */
+function isAsciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+// ---- token shape and norm ---------------------------------------------------------------------------
+
 const SHAPE_WORD = 1;
 const SHAPE_CAP = 2;
 const SHAPE_UPPER = 4;
-const shapeCache = new Map<string, number>();
-function shapeOf(s: string): number {
-  const c = s.charCodeAt(0);
-  // ASCII fast path: the shape follows from the characters directly
-  if (c < 128) {
-    const lower = c >= 97 && c <= 122;
-    const upperCh = c >= 65 && c <= 90;
-    const digit = c >= 48 && c <= 57;
-    if (!lower && !upperCh && !digit) return 0;
-    if (!upperCh) return SHAPE_WORD;
-    let ascii = true;
-    let hasLower = false;
-    for (let i = 1; i < s.length; i++) {
-      const d = s.charCodeAt(i);
-      if (d >= 128) {
-        ascii = false;
-        break;
-      }
-      if (d >= 97 && d <= 122) hasLower = true;
-    }
-    if (ascii) return SHAPE_WORD | SHAPE_CAP | (s.length > 1 && !hasLower ? SHAPE_UPPER : 0);
-  }
-  let v = shapeCache.get(s);
+const UPPER_RE = /^\p{Lu}/u;
+const HAS_LOWER_RE = /\p{Ll}/u;
+
+const WORD_START_RE = /^[\p{L}\p{M}\p{N}]/u;
+
+interface TokenInfo {
+  norm: string;
+  shape: number;
+}
+
+/** Norm and shape of a token text, cached: the same words recur in every article. */
+const infoCache = new Map<string, TokenInfo>();
+function infoOf(s: string): TokenInfo {
+  let v = infoCache.get(s);
   if (v === undefined) {
-    const word = WORD_RE.test(s);
+    const word = WORD_START_RE.test(s);
     const cap = UPPER_RE.test(s);
-    v = (word ? SHAPE_WORD : 0) | (cap ? SHAPE_CAP : 0) | (word && s.length > 1 && cap && !HAS_LOWER_RE.test(s) ? SHAPE_UPPER : 0);
-    if (shapeCache.size < 200_000) shapeCache.set(s, v);
+    const shape = (word ? SHAPE_WORD : 0) | (cap ? SHAPE_CAP : 0) | (word && s.length > 1 && cap && !HAS_LOWER_RE.test(s) ? SHAPE_UPPER : 0);
+    v = { norm: tokenNorm(s), shape };
+    if (infoCache.size < 200_000) infoCache.set(s, v);
   }
   return v;
 }
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = from;
+  const n = text.length;
   let prevEnd = -1;
-  for (;;) {
-    const m = TOKEN_RE.exec(text);
-    if (!m || m.index >= to) break;
-    const start = m.index;
-    const full = m[0];
-    const end = Math.min(start + full.length, to);
-    const s = end === start + full.length ? full : text.slice(start, end);
-    const shape = shapeOf(s);
+  let i = from;
+  // a start inside a surrogate pair backs up to the pair, as a u-flag regex does
+  if (i > 0 && i < n && unitsAt(text, i - 1) === 2) i--;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    }
+    const cls = c < 128 ? 0 : classAt(text, i);
+    if (cls & C_SPACE) {
+      i++;
+      continue;
+    }
+    if (i >= to) break;
+    const start = i;
+    if (isAsciiWord(c) ? c !== 95 : (cls & C_WORD) !== 0) i = wordRunEnd(text, i);
+    // possessive 's (NaN past the end is no word character)
+    else if ((c === APOS || c === RSQUO) && text.charCodeAt(i + 1) === 115 && !isAsciiWord(text.charCodeAt(i + 2))) i += 2;
+    else i += unitsAt(text, i);
+    const end = i < to ? i : to;
+    const s = text.slice(start, end);
+    const info = infoOf(s);
     out.push({
       text: s,
-      norm: tokenNorm(s),
+      norm: info.norm,
       start,
       end,
-      cap: (shape & SHAPE_CAP) !== 0,
-      upper: (shape & SHAPE_UPPER) !== 0,
-      word: (shape & SHAPE_WORD) !== 0,
+      cap: (info.shape & SHAPE_CAP) !== 0,
+      upper: (info.shape & SHAPE_UPPER) !== 0,
+      word: (info.shape & SHAPE_WORD) !== 0,
       joinPrev: prevEnd === start,
     });
     prevEnd = end;

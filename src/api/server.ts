@@ -64,6 +64,8 @@ export function createApi(options: ServerOptions) {
     maskedErrors: { maskError },
     context: () => createContext(options.store, options.queryTimeoutMs),
     batching: { limit: options.limits?.maxBatch ?? DEFAULT_LIMITS.maxBatch },
+    // Enforced by bodyLimitPlugin in security.ts, without a stream per request.
+    maxRequestBodySize: false,
     cors: options.corsOrigins ? { origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'] } : false,
     plugins: [readinessPlugin(options.store), exportRoutesPlugin(options), ...securityPlugins(options)],
   });

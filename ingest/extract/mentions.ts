@@ -16,6 +16,7 @@ import {
   roleSuffixesDe,
   type RoleEntry,
   type Surface,
+  type TrieNode,
 } from '../lexicon/lexicon.js';
 import { tokenize, tokenNorm, type Token } from '../nlp/tokenize.js';
 import type { ArticleContext, ArticleEntity, EntityMention, Sentence } from './types.js';
@@ -164,27 +165,32 @@ function surfaceMatch(first: Token, len: number, vals: Surface[], inflected: boo
   return { len, surface: v, inflected };
 }
 
+/** Ends in a genitive -s that a lexicon name may carry ("Putins", "Chinas"). */
+function genitiveLike(t: Token): boolean {
+  return t.word && t.cap && t.text.length >= 3 && t.text[t.text.length - 1] === 's';
+}
+
 function entityAt(toks: Token[], norms: string[], i: number): { len: number; surface: Surface; inflected: boolean } | null {
-  const startsKey = entityIndex.first!.has(norms[i]);
+  const first = entityIndex.trie.get(norms[i]);
   const t0 = toks[i];
   // most tokens start no lexicon name: only a one-token genitive ("Putins") remains possible
-  if (!startsKey) {
-    if (!t0.word || !t0.cap || t0.text.length < 3 || t0.text[t0.text.length - 1] !== 's') return null;
-    const vals = entityIndex.map.get(t0.norm.slice(0, -1));
+  if (!first) {
+    if (!genitiveLike(t0)) return null;
+    const vals = entityIndex.trie.get(t0.norm.slice(0, -1))?.values;
     return vals ? surfaceMatch(t0, 1, vals, true) : null;
   }
   const exact = lookup(entityIndex, norms, i);
   let best = exact ? surfaceMatch(t0, exact.len, exact.values, false) : null;
-  // genitive: try shorter sequences whose last token loses a final s
+  // genitive: try shorter sequences whose last token loses a final s; levels[d] holds the keys' (d+1)-th tokens after
+  // the d tokens from i
   const maxLen = Math.min(entityIndex.maxLen, norms.length - i);
+  const levels = [entityIndex.trie];
+  for (let node: TrieNode<Surface> | undefined = first; node?.next && levels.length < maxLen; node = node.next.get(norms[i + levels.length - 1])) levels.push(node.next);
   for (let len = maxLen; len >= 1; len--) {
     if (best && best.len >= len) break;
     const last = toks[i + len - 1];
-    if (!last.word || !last.cap || last.text.length < 3 || last.text[last.text.length - 1] !== 's') continue;
-    let key = '';
-    for (let k = i; k < i + len - 1; k++) key += norms[k] + ' ';
-    key += last.norm.slice(0, -1);
-    const vals = entityIndex.map.get(key);
+    if (!genitiveLike(last) || len > levels.length) continue;
+    const vals = levels[len - 1].get(last.norm.slice(0, -1))?.values;
     if (vals) {
       const r = surfaceMatch(t0, len, vals, true);
       if (r) best = r;
@@ -230,8 +236,9 @@ function mention(sent: Sentence, t0: number, t1: number, type: EntityType, kind:
 }
 
 /** Person-name span after position i (unknown names): given names, particles, initials, ", Jr.". */
-function nameSpan(ctx: ArticleContext, toks: Token[], i: number, max: number): number {
-  const norms = normsOf(toks);
+function nameSpan(ctx: ArticleContext, sent: Sentence, i: number, max: number): number {
+  const toks = sent.tokens;
+  const norms = sent.norms;
   let j = i;
   let n = 0;
   while (j < toks.length && n < max) {
@@ -266,16 +273,6 @@ function nameSpan(ctx: ArticleContext, toks: Token[], i: number, max: number): n
 
 function isHyphenJoined(toks: Token[], j: number): boolean {
   return toks[j - 1]?.text === '-' && toks[j - 1].joinPrev && toks[j].joinPrev;
-}
-
-const normsCache = new WeakMap<Token[], string[]>();
-function normsOf(toks: Token[]): string[] {
-  let n = normsCache.get(toks);
-  if (!n) {
-    n = toks.map((t) => t.norm);
-    normsCache.set(toks, n);
-  }
-  return n;
 }
 
 function entityAtStrict(toks: Token[], j: number, norms: string[]): boolean {
@@ -352,7 +349,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
 
   for (const sent of ctx.sentences) {
     const toks = sent.tokens;
-    const norms = normsOf(toks);
+    const norms = sent.norms;
     const out: EntityMention[] = [];
     const taken = new Array<boolean>(toks.length).fill(false);
     const roleMarks: { t0: number; t1: number; entry: RoleEntry; country: string | null }[] = [];
@@ -435,7 +432,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
         continue;
       }
       if (rm.entry.title && !taken[j] && isNameLike(toks[j], ctx.lang, toks[j + 1]) && !(ctx.lang === 'en' && adjectiveEn.has(toks[j].norm))) {
-        const end = nameSpan(ctx, toks, j, 4);
+        const end = nameSpan(ctx, sent, j, 4);
         // German apposition: a known given name, or a name closed by a comma (", Massad Boulos, hat")
         const closed = /^[,;:)]$/u.test(toks[end]?.text ?? '') || end === toks.length || toks[end]?.text === '.';
         const germanOk = !(apposition && ctx.lang === 'de') || givenNames.has(toks[j].norm) || (closed && end >= j + 2);
@@ -498,7 +495,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
         let j = i + 1;
         if (toks[j]?.text === '.' && toks[j].joinPrev) j++;
         if (!taken[j] && isNameLike(toks[j], ctx.lang, toks[j + 1])) {
-          const end = nameSpan(ctx, toks, j, 4);
+          const end = nameSpan(ctx, sent, j, 4);
           if (end > j && !nonPersonHead(ctx, toks, j, end)) {
             out.push(newPerson(ctx, sent, j, end, shortForms, singles));
             takeRange(taken, i, end);
@@ -531,7 +528,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
       const particleNext = !!next && NAME_PARTICLES.has(next.text) && isNameLike(toks[i + 2], ctx.lang, toks[i + 3]) && !taken[i + 2];
       const startsName = (givenNames.has(t.norm) || familyFirst.has(t.norm)) && t.cap && !STOP_CAPS.has(t.norm);
       if (startsName && (hyphenNext || particleNext || (isNameLike(next, ctx.lang, toks[i + 2]) && !taken[i + 1]))) {
-        const end = nameSpan(ctx, toks, i, ctx.lang === 'de' ? 3 : 4);
+        const end = nameSpan(ctx, sent, i, ctx.lang === 'de' ? 3 : 4);
         if (end >= i + 2 && !taken.slice(i, end).some(Boolean) && !nonPersonHead(ctx, toks, i, end) && !demonymBeforeRole(ctx, toks, i)) {
           out.push(newPerson(ctx, sent, i, end, shortForms, singles));
           takeRange(taken, i, end);
@@ -544,7 +541,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
         let k = i + 2;
         if (toks[k]?.text === '-' && toks[k].joinPrev) k++;
         if (isNameLike(toks[k], ctx.lang) && !taken[k]) {
-          const end = nameSpan(ctx, toks, i, 4);
+          const end = nameSpan(ctx, sent, i, 4);
           if (end > k && !nonPersonHead(ctx, toks, i, end)) {
             out.push(newPerson(ctx, sent, i, end, shortForms, singles));
             takeRange(taken, i, end);
@@ -554,7 +551,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
         }
       }
       if (!isNameLike(t, ctx.lang, next) || !isNameLike(next, ctx.lang, toks[i + 2]) || taken[i + 1]) continue;
-      const end = nameSpan(ctx, toks, i, 3);
+      const end = nameSpan(ctx, sent, i, 3);
       if (end < i + 2 || taken.slice(i, end).some(Boolean) || nonPersonHead(ctx, toks, i, end)) continue;
       const prev = toks[i - 1];
       const afterDet = !!prev && (DETERMINERS.has(prev.norm) || INDEFINITE.has(prev.norm));
@@ -708,7 +705,7 @@ function bylinePersons(ctx: ArticleContext, sent: Sentence, out: EntityMention[]
       i++;
       continue;
     }
-    const end = nameSpan(ctx, toks, i, 4);
+    const end = nameSpan(ctx, sent, i, 4);
     if (end >= i + 2 && !taken.slice(i, end).some(Boolean)) {
       out.push(newPerson(ctx, sent, i, end, shortForms, singles));
       takeRange(taken, i, end);
@@ -992,7 +989,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
     // German: "im mexikanischen Tapachula", "im russischen Kasan"
     if (ctx.lang === 'de' && t.word && t.cap && !STOP_CAPS.has(t.norm) && /^(im|in|nach)$/.test(toks[i - 2]?.norm ?? '') && toks[i - 1] && countryFromAdjective(ctx, toks[i - 1]) && !toks[i - 1].cap) {
       let k = i;
-      while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !roleAt(ctx, toks, normsOf(toks), k)) k++;
+      while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !roleAt(ctx, toks, sent.norms, k)) k++;
       if (k > i) {
         addPattern(ctx, sent, out, taken, i, k, 'PLACE', text.slice(t.start, toks[k - 1].end), 'city');
         i = k - 1;
@@ -1013,7 +1010,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
       continue;
     }
     // German: "in Johannesburg", "nach Valparaíso": an unknown capitalised name (no article) after "in"/"nach"
-    if (ctx.lang === 'de' && /^(in|nach)$/.test(toks[i - 1]?.norm ?? '') && germanPlaceCandidate(t) && !roleAt(ctx, toks, normsOf(toks), i)) {
+    if (ctx.lang === 'de' && /^(in|nach)$/.test(toks[i - 1]?.norm ?? '') && germanPlaceCandidate(t) && !roleAt(ctx, toks, sent.norms, i)) {
       let k = i + 1;
       // two-word names: "Port Sudan", "Addis Abeba", "Kuala Lumpur"
       while (k < toks.length && k - i < 3 && !taken[k] && toks[k].word && toks[k].cap && germanPlaceCandidate(toks[k]) && toks[k].joinPrev === false) k++;

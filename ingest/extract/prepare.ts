@@ -42,6 +42,7 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
       line: sp.line,
       lineStart: sp.lineStart,
       tokens,
+      norms: tokens.map((t) => t.norm),
       headline,
       quotes,
       tmask: tokenMask(lang, tokens),

@@ -6,6 +6,8 @@ import type { Lang, LexEntity } from '../lexicon/lexicon.js';
 
 export interface Sentence extends SentenceSpan {
   tokens: Token[];
+  /** The tokens' norms, in order (lexicon lookups read them). */
+  norms: string[];
   /** Headline-like line (no final punctuation): entities count, relations are not read from it. */
   headline: boolean;
   /** Character ranges (absolute) inside quotation marks. */

@@ -56,10 +56,22 @@ export interface RoleEntry {
 }
 
 interface TokenIndex<T> {
+  /** Values by key (token norms joined by spaces). */
   map: Map<string, T[]>;
   maxLen: number;
-  /** Longest key length per first token: most tokens start no key at all. */
-  first?: Map<string, number>;
+  /** The same keys as a trie over token norms: a lookup walks it with the tokens' own (hashed once) norm strings. */
+  trie: TrieLevel<T>;
+}
+
+type TrieLevel<T> = Map<string, TrieNode<T>>;
+export interface TrieNode<T> {
+  /** Values of the key that ends here. */
+  values: T[] | null;
+  next: TrieLevel<T> | null;
+}
+
+function newIndex<T>(): TokenIndex<T> {
+  return { map: new Map(), maxLen: 0, trie: new Map() };
 }
 
 function keyOf(form: string): string[] {
@@ -70,12 +82,19 @@ function addTo<T>(index: TokenIndex<T>, form: string, value: T): void {
   const toks = keyOf(form);
   if (toks.length === 0) return;
   const k = toks.join(' ');
-  if (!index.first) index.first = new Map();
-  if ((index.first.get(toks[0]) ?? 0) < toks.length) index.first.set(toks[0], toks.length);
   const list = index.map.get(k);
   if (list) list.push(value);
   else index.map.set(k, [value]);
   if (toks.length > index.maxLen) index.maxLen = toks.length;
+  let level = index.trie;
+  let node: TrieNode<T> | undefined;
+  for (const n of toks) {
+    node = level.get(n);
+    if (!node) level.set(n, (node = { values: null, next: null }));
+    level = node.next ??= new Map();
+  }
+  // the trie shares the value list with the map
+  node!.values = index.map.get(k)!;
 }
 
 function slugKey(name: string): string {
@@ -84,7 +103,7 @@ function slugKey(name: string): string {
 
 // ---- entities ------------------------------------------------------------------------------------
 
-export const entityIndex: TokenIndex<Surface> = { map: new Map(), maxLen: 0 };
+export const entityIndex: TokenIndex<Surface> = newIndex();
 export const entitiesByKey = new Map<string, LexEntity>();
 
 interface ActorRow { wd: string | null; g: string; de: string; en: string; var: string[]; sur: string[]; off: (string | null)[][] }
@@ -180,7 +199,7 @@ export function capitalOf(iso: string): LexEntity | null {
 
 interface RoleRow { forms: string[]; role: string; country?: string; title?: boolean }
 const rolesJson = rolesData as unknown as { classes: Record<string, string[]>; de: RoleRow[]; en: RoleRow[]; de_suffixes: [string, string][] };
-export const roleIndex: Record<Lang, TokenIndex<RoleEntry>> = { de: { map: new Map(), maxLen: 0 }, en: { map: new Map(), maxLen: 0 } };
+export const roleIndex: Record<Lang, TokenIndex<RoleEntry>> = { de: newIndex(), en: newIndex() };
 for (const lang of ['de', 'en'] as const) {
   for (const r of rolesJson[lang]) {
     for (const f of r.forms) {
@@ -216,15 +235,19 @@ export const familyFirst = new Set((given.family_first ?? []).map((n) => tokenNo
 
 export const LEXICON_VERSION = `${(actorsData as { version: string }).version}`;
 
-export function lookup<T>(index: TokenIndex<T>, norms: string[], start: number, maxLen = index.maxLen): { len: number; values: T[] } | null {
-  const firstMax = index.first?.get(norms[start]);
-  if (firstMax === undefined) return null;
-  const limit = Math.min(maxLen, firstMax, norms.length - start);
-  for (let len = limit; len >= 1; len--) {
-    let k = norms[start];
-    for (let i = 1; i < len; i++) k += ' ' + norms[start + i];
-    const v = index.map.get(k);
-    if (v) return { len, values: v };
+/** The longest key at norms[start…] (at most maxLen tokens) and its values. */
+export function lookup<T>(index: TokenIndex<T>, norms: readonly string[], start: number, maxLen = index.maxLen): { len: number; values: T[] } | null {
+  let node = index.trie.get(norms[start]);
+  if (!node) return null;
+  const limit = Math.min(maxLen, norms.length - start);
+  if (limit < 1) return null;
+  let best: { len: number; values: T[] } | null = null;
+  for (let len = 1; ; len++) {
+    if (node.values) best = { len, values: node.values };
+    if (len >= limit || !node.next) break;
+    const next: TrieNode<T> | undefined = node.next.get(norms[start + len]);
+    if (!next) break;
+    node = next;
   }
-  return null;
+  return best;
 }

@@ -113,6 +113,8 @@ const HAS_LOWER_RE = /\p{Ll}/u;
 const WORD_START_RE = /^[\p{L}\p{M}\p{N}]/u;
 
 interface TokenInfo {
+  /** The text, one string per distinct word: lookups by token text reuse its hash. */
+  text: string;
   norm: string;
   shape: number;
 }
@@ -125,7 +127,7 @@ function infoOf(s: string): TokenInfo {
     const word = WORD_START_RE.test(s);
     const cap = UPPER_RE.test(s);
     const shape = (word ? SHAPE_WORD : 0) | (cap ? SHAPE_CAP : 0) | (word && s.length > 1 && cap && !HAS_LOWER_RE.test(s) ? SHAPE_UPPER : 0);
-    v = { norm: tokenNorm(s), shape };
+    v = { text: s, norm: tokenNorm(s), shape };
     if (infoCache.size < 200_000) infoCache.set(s, v);
   }
   return v;
@@ -159,7 +161,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const s = text.slice(start, end);
     const info = infoOf(s);
     out.push({
-      text: s,
+      text: info.text,
       norm: info.norm,
       start,
       end,

@@ -42,7 +42,7 @@ const WD_EN = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 interface Pattern {
   re: RegExp;
   make: (m: RegExpExecArray) => { absolute: string | null; rel: RelDate | null };
-  /** Token features the pattern needs (all of them), see dateFeatures. */
+  /** Word features the pattern needs (all of them), see wordFeatures. */
   need?: number;
 }
 
@@ -135,23 +135,8 @@ function normalize(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-/** Date features of a sentence's tokens (token norms: lower case, no accents). */
-export function dateFeatures(tokens: readonly { norm: string; word: boolean }[]): number {
-  let f = 0;
-  for (const t of tokens) {
-    if (!t.word) continue;
-    let w = WORD_FEATURES.get(t.norm);
-    if (w === undefined) {
-      w = wordFeatures(t.norm);
-      if (WORD_FEATURES.size < 200_000) WORD_FEATURES.set(t.norm, w);
-    }
-    f |= w;
-  }
-  return f;
-}
-
-const WORD_FEATURES = new Map<string, number>();
-function wordFeatures(n: string): number {
+/** Date features of one word (a token norm: lower case, no accents); a sentence's features are those of its words. */
+export function wordFeatures(n: string): number {
   const c = n.charCodeAt(0);
   if (c >= 48 && c <= 57) return F_DIGIT;
   let f = FEATURE_WORDS[n] ?? 0;
@@ -160,7 +145,7 @@ function wordFeatures(n: string): number {
   return f;
 }
 
-/** All date expressions in a sentence, non-overlapping, earlier patterns first. `features` (dateFeatures of its tokens) skips patterns that cannot match. */
+/** All date expressions in a sentence, non-overlapping, earlier patterns first. `features` (wordFeatures of its words) skips patterns that cannot match. */
 export function findDates(lang: Lang, sentence: string, offset: number, features?: number): DateExpr[] {
   const out: DateExpr[] = [];
   if (features === undefined ? !MAYBE_DATE.test(sentence) : features === 0) return out;

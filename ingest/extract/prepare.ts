@@ -4,13 +4,31 @@ import type { Article } from '../../src/domain/model.js';
 import type { Lang } from '../lexicon/lexicon.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { tokenize } from '../nlp/tokenize.js';
-import { tokenMask } from '../lexicon/triggers.js';
-import { dateFeatures, findHeaderDate } from './dates.js';
+import { ALWAYS_RUN, wordTriggerBits } from '../lexicon/triggers.js';
+import { findHeaderDate, wordFeatures } from './dates.js';
 import type { ArticleContext, Sentence } from './types.js';
 
 const QUOTE_CHAR_RE = /[„“"»«]/u;
 const QUOTE_RE = /„[^“”"\n]*[“”"]|“[^”“\n]*”|"[^"\n]*"|»[^«\n]*«|«[^»\n]*»/gu;
 const TIMESTAMP_LINE_RE = /^(?:\+\+\+\s*)?\d{1,2}[:.]\d{2}\s*(?:Uhr|BST|GMT|CET|CEST|MEZ|MESZ|ET|EST|EDT|a\.m\.|p\.m\.|am|pm)?\b/gmu;
+
+/** What the later stages ask about a word before reading a sentence: trigger bits and date features (see Sentence). */
+interface WordFacts {
+  mask: number;
+  starts: number;
+  dates: number;
+}
+const WORD_FACTS: Record<Lang, Map<string, WordFacts>> = { de: new Map(), en: new Map() };
+function wordFacts(lang: Lang, norm: string): WordFacts {
+  const cache = WORD_FACTS[lang];
+  let f = cache.get(norm);
+  if (f === undefined) {
+    const { mask, starts } = wordTriggerBits(lang, norm);
+    f = { mask, starts, dates: wordFeatures(norm) };
+    if (cache.size < 200_000) cache.set(norm, f);
+  }
+  return f;
+}
 
 export function prepareContext(article: Article): { ctx: ArticleContext; liveblog: boolean } {
   const lang: Lang = article.lang === 'de' ? 'de' : 'en';
@@ -33,6 +51,20 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
     }
     if (!headline) headline = st.startsWith('+++') || /^#+$/.test(st);
     const tokens = tokenize(text, sp.start, sp.end);
+    const norms = new Array<string>(tokens.length);
+    const starts = new Array<number>(tokens.length);
+    let tmask = ALWAYS_RUN[lang];
+    let dfeat = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      norms[i] = t.norm;
+      starts[i] = 0;
+      if (!t.word) continue;
+      const f = wordFacts(lang, t.norm);
+      tmask |= f.mask;
+      dfeat |= f.dates;
+      starts[i] = f.starts;
+    }
     sentences[k] = {
       index: sp.index,
       start: sp.start,
@@ -42,11 +74,12 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
       line: sp.line,
       lineStart: sp.lineStart,
       tokens,
-      norms: tokens.map((t) => t.norm),
+      norms,
       headline,
       quotes,
-      tmask: tokenMask(lang, tokens),
-      dfeat: dateFeatures(tokens),
+      tmask,
+      tstarts: starts,
+      dfeat,
     };
   }
   TIMESTAMP_LINE_RE.lastIndex = 0;

@@ -167,7 +167,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     };
     const collect = (re: RegExp, kind: Trig['kind']) => {
       if (!mayMatchMask(re, mask)) return;
-      for (const m of matchTriggers(re, s, sent.tokens, sent.start)) {
+      for (const m of matchTriggers(re, s, sent.tokens, sent.start, sent.tstarts)) {
         // "received" meets only a person ("received Xi", "was received by"), not a call or a proposal
         if (kind === 'meet' && /^receive[sd]?$/iu.test(m.text) && !receivesPerson(sent, ms, m.index + m.text.length)) continue;
         trigs.push({ kind, start: m.index, end: m.index + m.text.length, text: m.text });

@@ -14,7 +14,9 @@ export interface Sentence extends SentenceSpan {
   quotes: [number, number][];
   /** Bits of the trigger patterns that may match (token prefilter, see lexicon/triggers.ts). */
   tmask: number;
-  /** Date features of the tokens (see extract/dates.ts dateFeatures). */
+  /** Per token, the bits of the trigger patterns whose match may start there (see lexicon/triggers.ts matchTriggers). */
+  tstarts: number[];
+  /** Date features of the words (see extract/dates.ts wordFeatures). */
   dfeat: number;
 }
 

@@ -260,25 +260,16 @@ function indexPattern(lang: Lang, re: RegExp, source: string, bit: number): void
   for (const w of keys.contains) idx.contains.push([w, bit]);
 }
 
-/** Bits of the trigger patterns that may match a sentence with these tokens. */
-export function tokenMask(lang: Lang, tokens: readonly { norm: string; word: boolean }[]): number {
-  const idx = TOKEN_INDEX[lang];
-  const cache = WORD_BITS[lang];
-  let mask = idx.always;
-  for (const t of tokens) {
-    if (!t.word) continue;
-    let b = cache.get(t.norm);
-    if (b === undefined) {
-      b = wordBits(idx, t.norm);
-      if (cache.size < 200_000) cache.set(t.norm, b);
-    }
-    mask |= b;
-  }
-  return mask;
+/**
+ * Pattern bits of one word: the patterns that may match a sentence containing it (`mask`, without the patterns that are
+ * always run) and those whose match may start at it (`starts`, see matchTriggers). Callers cache them per word.
+ */
+export function wordTriggerBits(lang: Lang, norm: string): { mask: number; starts: number } {
+  let starts = 0;
+  for (const st of START_INDEX[lang]) if (st.exact.has(norm) || st.prefix.some((p) => norm.startsWith(p))) starts |= st.bit;
+  return { mask: wordBits(TOKEN_INDEX[lang], norm), starts };
 }
 
-/** Pattern bits one word can enable (cached per word: the same words recur in every article). */
-const WORD_BITS: Record<Lang, Map<string, number>> = { de: new Map(), en: new Map() };
 function wordBits(idx: TokenIndex, n: string): number {
   let mask = idx.exact.get(n) ?? 0;
   const list = idx.prefix.get(n.slice(0, 3));
@@ -299,13 +290,14 @@ export function mayMatchMask(re: RegExp, mask: number): boolean {
 // pattern (sticky) at those few positions finds the same matches as scanning the whole sentence.
 
 interface StartIndex {
+  bit: number;
   exact: Set<string>;
   prefix: string[];
-  sticky: RegExp;
-  /** Per word: can a match start there (cached). */
-  starts: Map<string, boolean>;
 }
-const STARTS = new Map<RegExp, StartIndex | null>();
+/** First words of the patterns with literal starts, per language. */
+const START_INDEX: Record<Lang, StartIndex[]> = { de: [], en: [] };
+/** The sticky twin of each pattern with literal starts. */
+const STICKY = new Map<RegExp, RegExp>();
 
 /** First words of a pattern's alternatives (exact token norms and token prefixes); null when some alternative has none. */
 export function literalStarts(source: string): { exact: string[]; prefix: string[] } | null {
@@ -338,23 +330,34 @@ export function literalStarts(source: string): { exact: string[]; prefix: string
   return out;
 }
 
-function startIndex(re: RegExp, source: string): StartIndex | null {
-  let idx = STARTS.get(re);
-  if (idx === undefined) {
-    const st = literalStarts(source);
-    idx = st ? { exact: new Set(st.exact), prefix: st.prefix, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), starts: new Map() } : null;
-    STARTS.set(re, idx);
-  }
-  return idx;
+function indexStarts(lang: Lang, re: RegExp, source: string, bit: number): void {
+  const st = literalStarts(source);
+  if (!st) return;
+  START_INDEX[lang].push({ bit, exact: new Set(st.exact), prefix: st.prefix });
+  STICKY.set(re, new RegExp(re.source, re.flags.replace('g', '') + 'y'));
 }
 
 const COMBINING_RE = /\p{M}/u;
-/** All matches of a global trigger pattern in a sentence, as `re.exec` in a loop would find them. */
-export function matchTriggers(re: RegExp, text: string, tokens: readonly { norm: string; start: number; word: boolean }[], offset: number): { index: number; text: string }[] {
+let marksText = '';
+let marksFound = false;
+/** Combining marks in the text; the answer for the last text is kept (a sentence's patterns ask one after another). */
+function hasCombiningMarks(text: string): boolean {
+  if (text !== marksText) {
+    marksText = text;
+    marksFound = COMBINING_RE.test(text);
+  }
+  return marksFound;
+}
+
+/**
+ * All matches of a global trigger pattern in a sentence, as `re.exec` in a loop would find them. `starts` holds each
+ * token's start bits (wordTriggerBits): the pattern is tried only at the tokens where one of its alternatives can start.
+ */
+export function matchTriggers(re: RegExp, text: string, tokens: readonly { start: number }[], offset: number, starts: readonly number[]): { index: number; text: string }[] {
   const out: { index: number; text: string }[] = [];
-  const idx = SOURCES.has(re) ? startIndex(re, SOURCES.get(re)!) : null;
+  const sticky = STICKY.get(re);
   // without literal starts, or with combining marks (a word boundary inside a token), scan the whole sentence
-  if (!idx || COMBINING_RE.test(text)) {
+  if (!sticky || hasCombiningMarks(text)) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       out.push({ index: m.index, text: m[0] });
@@ -362,22 +365,14 @@ export function matchTriggers(re: RegExp, text: string, tokens: readonly { norm:
     }
     return out;
   }
+  const bit = REGEX_BIT.get(re)!;
   let from = 0;
-  const cache = idx.starts;
-  for (const t of tokens) {
-    if (!t.word) continue;
-    const pos = t.start - offset;
+  for (let k = 0; k < tokens.length; k++) {
+    if ((starts[k] & bit) === 0) continue;
+    const pos = tokens[k].start - offset;
     if (pos < from) continue;
-    const n = t.norm;
-    let cand = cache.get(n);
-    if (cand === undefined) {
-      cand = idx.exact.has(n);
-      if (!cand) for (const p of idx.prefix) if (n.startsWith(p)) (cand = true);
-      if (cache.size < 50_000) cache.set(n, cand);
-    }
-    if (!cand) continue;
-    idx.sticky.lastIndex = pos;
-    const m = idx.sticky.exec(text);
+    sticky.lastIndex = pos;
+    const m = sticky.exec(text);
     if (m) {
       out.push({ index: m.index, text: m[0] });
       from = m.index + Math.max(1, m[0].length);
@@ -386,8 +381,6 @@ export function matchTriggers(re: RegExp, text: string, tokens: readonly { norm:
   return out;
 }
 
-/** Pattern source of each compiled trigger (the JSON source before the Unicode boundary rewrite). */
-const SOURCES = new Map<RegExp, string>();
 
 let nextBit = 0;
 function compile(raw: Raw, lang: Lang): TriggerSet {
@@ -395,8 +388,9 @@ function compile(raw: Raw, lang: Lang): TriggerSet {
   const g = (k: string, flags = 'giu') => {
     const re = new RegExp(unicodeBoundaries(raw[k]), flags);
     PREFIXES.set(re, literalPrefixes(raw[k]));
-    indexPattern(lang, re, raw[k], 1 << nextBit++);
-    SOURCES.set(re, raw[k]);
+    const bit = 1 << nextBit++;
+    indexPattern(lang, re, raw[k], bit);
+    indexStarts(lang, re, raw[k], bit);
     return re;
   };
   return {
@@ -430,3 +424,5 @@ function compile(raw: Raw, lang: Lang): TriggerSet {
 }
 
 export const TRIGGERS: Record<Lang, TriggerSet> = { de: compile(data.de, 'de'), en: compile(data.en, 'en') };
+/** Bits of the patterns without literal words: in every sentence's mask. */
+export const ALWAYS_RUN: Record<Lang, number> = { de: TOKEN_INDEX.de.always, en: TOKEN_INDEX.en.always };

@@ -3,9 +3,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { prepareContext } from '../../ingest/extract/prepare.js';
 import { TRIGGERS, matchTriggers } from '../../ingest/lexicon/triggers.js';
-import { splitSentences } from '../../ingest/nlp/sentences.js';
-import { tokenize } from '../../ingest/nlp/tokenize.js';
+import { article } from './helpers.js';
 
 const dirs = ['../fixtures/gold/articles', '../fixtures/gold/heldout-style/articles'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 
@@ -17,13 +17,12 @@ describe('anchored trigger matching', () => {
         const text = readFileSync(`${dir}/${f}`, 'utf8');
         for (const lang of ['de', 'en'] as const) {
           const T = TRIGGERS[lang];
-          for (const s of splitSentences(text)) {
-            const toks = tokenize(text, s.start, s.end);
+          for (const s of prepareContext(article(text, lang)).ctx.sentences) {
             for (const re of [T.meet, T.call, T.talk, T.join, T.say, T.attribution]) {
               const full: string[] = [];
               re.lastIndex = 0;
               for (let m = re.exec(s.text); m; m = re.exec(s.text)) full.push(`${m.index}:${m[0]}`);
-              expect(matchTriggers(re, s.text, toks, s.start).map((m) => `${m.index}:${m.text}`)).toEqual(full);
+              expect(matchTriggers(re, s.text, s.tokens, s.start, s.tstarts).map((m) => `${m.index}:${m.text}`)).toEqual(full);
               checked++;
             }
           }

@@ -3,9 +3,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REGEX_BIT, TRIGGERS, tokenMask } from '../../ingest/lexicon/triggers.js';
-import { splitSentences } from '../../ingest/nlp/sentences.js';
-import { tokenize } from '../../ingest/nlp/tokenize.js';
+import { prepareContext } from '../../ingest/extract/prepare.js';
+import { REGEX_BIT, TRIGGERS } from '../../ingest/lexicon/triggers.js';
+import { article } from './helpers.js';
 
 const dirs = ['../fixtures/gold/articles', '../fixtures/gold/heldout-style/articles'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 
@@ -18,8 +18,8 @@ describe('trigger prefilter', () => {
         const lang = /-de-/.test(f) ? 'de' : 'en';
         const T = TRIGGERS[lang];
         const patterns = [T.meet, T.call, T.talk, T.inPerson, T.phone, T.join, T.say, T.attribution, T.noComment, T.planned, T.denied, T.hypothetical, T.pastAnchor, T.newEvent, T.dateAnchor, T.summit, T.notAttend, ...T.other.map(([, re]) => re)];
-        for (const s of splitSentences(text)) {
-          const mask = tokenMask(lang, tokenize(text, s.start, s.end));
+        for (const s of prepareContext(article(text, lang)).ctx.sentences) {
+          const mask = s.tmask;
           for (const re of patterns) {
             re.lastIndex = 0;
             if (re.test(s.text)) {

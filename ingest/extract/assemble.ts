@@ -1,11 +1,12 @@
 // Stage: merge candidates into relations (one relation per pair per event, every pair of a multi-party
 // meeting, mentions of the same event merged), choose canonical entity names and aliases, assign ids,
 // CAMEO/PLOVER codes and confidence.
-import type { ExtractedEntity, ExtractedRelation, Mention, RelationStatus, RelationType } from '../../src/domain/model.js';
+import type { EntityType, ExtractedEntity, ExtractedRelation, Mention, RelationStatus, RelationType } from '../../src/domain/model.js';
 import { entityId, relationId } from '../../src/domain/ids.js';
 import { tokenNorm as normalizeName } from '../nlp/tokenize.js';
 import eventCodes from '../lexicon/data/event-codes.json' with { type: 'json' };
 import type { ArticleContext, ArticleEntity, Candidate } from './types.js';
+import type { Lang, LexEntity } from '../lexicon/lexicon.js';
 import { stripPossessive } from './mentions.js';
 
 const CODES = (eventCodes as { codes: Record<string, Record<string, { cameo: string; plover: string | null }>> }).codes;
@@ -112,7 +113,7 @@ export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entiti
         name = name.slice(t[0].length);
       }
     }
-    const id = entityId(e.type, name, e.lex?.wikidata ?? null);
+    const id = entityIdOf(e.type, name, e.lex?.wikidata ?? null);
     keyToId.set(e.key, id);
     const seen = new Set([normalizeName(name)]);
     const aliases: string[] = [];
@@ -186,15 +187,50 @@ function roleOf(ctx: ArticleContext, r: Rel): string | null {
   return null;
 }
 
+/** entityId, cached: the same names recur in every article. */
+const ID_CACHE = new Map<string, Map<string, string>>();
+function entityIdOf(type: EntityType, name: string, wikidata: string | null): string {
+  const k = wikidata ?? name;
+  let byName = ID_CACHE.get(wikidata ? 'wd' : type);
+  if (!byName) ID_CACHE.set(wikidata ? 'wd' : type, (byName = new Map()));
+  let id = byName.get(k);
+  if (id === undefined) {
+    id = entityId(type, name, wikidata);
+    if (byName.size < 100_000) byName.set(k, id);
+  }
+  return id;
+}
+
+/** A lexicon entity's names in one language, with their normalised forms (computed once per entity and language). */
+interface LexNames {
+  /** Person: the names of the language, then the other spellings. */
+  variants: string[];
+  variantNorms: Set<string>;
+  /** Others: the names of the language, then those of the other language. */
+  all: string[];
+  allNorms: string[];
+}
+const LEX_NAMES: Record<Lang, Map<LexEntity, LexNames>> = { de: new Map(), en: new Map() };
+function lexNames(lex: LexEntity, lang: Lang): LexNames {
+  let v = LEX_NAMES[lang].get(lex);
+  if (!v) {
+    const variants = [...lex.names[lang], ...lex.variants];
+    const all = [...lex.names[lang], ...lex.names[lang === 'de' ? 'en' : 'de']];
+    v = { variants, variantNorms: new Set(variants.map(normalizeName)), all, allNorms: all.map(normalizeName) };
+    LEX_NAMES[lang].set(lex, v);
+  }
+  return v;
+}
+
 function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
   const lang = ctx.lang;
   const found = e.surfaces.map((s) => stripPossessive(s.text));
   if (e.type === 'PERSON') {
     if (e.lex) {
-      const variants = [...e.lex.names[lang], ...e.lex.variants];
+      const { variants, variantNorms } = lexNames(e.lex, lang);
       // the most complete spelling the article uses ("Recep Tayyip Erdoğan" over "Tayyip Erdoğan"), whatever came first
       let full: string | undefined;
-      for (const f of found) if (variants.some((v) => normalizeName(v) === normalizeName(f)) && (!full || f.length > full.length)) full = f;
+      for (const f of found) if (variantNorms.has(normalizeName(f)) && (!full || f.length > full.length)) full = f;
       // a shorter form of the lexicon name ("Tayyip Erdoğan") gives the lexicon name, so that articles agree
       if (full && normalizeName(e.lex.names[lang][0]).endsWith(` ${normalizeName(full)}`)) return e.lex.names[lang][0];
       if (full) return variants.find((v) => v === full) ?? full;
@@ -214,10 +250,13 @@ function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
   }
   if (e.lex) {
     const names = e.lex.names[lang];
-    const all = [...names, ...e.lex.names[lang === 'de' ? 'en' : 'de']];
-    for (const n of all) {
-      const hit = found.find((f) => normalizeName(f) === normalizeName(n));
-      if (hit) {
+    const { all, allNorms } = lexNames(e.lex, lang);
+    const foundNorms = found.map(normalizeName);
+    for (let k = 0; k < all.length; k++) {
+      const n = all[k];
+      const at = foundNorms.indexOf(allNorms[k]);
+      if (at >= 0) {
+        const hit = found[at];
         const isUpper = hit === hit.toUpperCase() && hit !== n;
         // an abbreviation (US, EU, U.S.) is not the canonical name when the lexicon has a full one
         const abbrev = (x: string) => /^[\p{Lu}.\d-]{1,5}$/u.test(x);

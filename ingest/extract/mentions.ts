@@ -744,9 +744,16 @@ function complementEnd(ctx: ArticleContext, toks: Token[], j: number, out: Entit
   return toks[k]?.text === ',' ? k : j;
 }
 
+/** Without a final possessive marker ('s, ’s, or an apostrophe alone). */
 export function stripPossessive(s: string): string {
-  return s.replace(/['’]s$|['’]$/u, '');
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  if (last === APOSTROPHE || last === RIGHT_QUOTE) return s.slice(0, -1);
+  if (last === 115 && n >= 2 && (s.charCodeAt(n - 2) === APOSTROPHE || s.charCodeAt(n - 2) === RIGHT_QUOTE)) return s.slice(0, -2);
+  return s;
 }
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
 
 function entityLex(key: string): LexEntity | null {
   return lexByKey.get(key) ?? null;

@@ -124,6 +124,11 @@ const ENTITY_COLUMNS = 'SELECT e.id, e.name, e.type, e.wikidata FROM entities e'
 /** Name lookup, most specific first: id, Wikidata id, normalised name, alias. */
 const ENTITY_TIERS = ['e.id = ?', 'e.wikidata = ?', 'e.norm_name = ?', 'e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?)'] as const;
 const ENTITY_DEGREE = '(SELECT count(*) FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id)';
+/** Per tier: the first two matches by id, and the most connected match (for namesakes). */
+const ENTITY_TIER_SQL = ENTITY_TIERS.map((where) => ({
+  first: `${ENTITY_COLUMNS} WHERE ${where} ORDER BY e.id LIMIT 2`,
+  ranked: `${ENTITY_COLUMNS} WHERE ${where} ORDER BY ${ENTITY_DEGREE} DESC, e.id LIMIT 1`,
+}));
 
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
@@ -328,12 +333,11 @@ export class SqliteStore implements GraphStore {
   async findEntity(nameOrAlias: string): Promise<EntityRecord | null> {
     const norm = normalizeName(nameOrAlias);
     const args = [nameOrAlias, nameOrAlias.toUpperCase(), norm, norm];
-    for (let i = 0; i < ENTITY_TIERS.length; i++) {
-      const where = ENTITY_TIERS[i];
-      const rows = this.sql(`${ENTITY_COLUMNS} WHERE ${where} ORDER BY e.id LIMIT 2`).all(args[i]) as EntityRow[];
+    for (let i = 0; i < ENTITY_TIER_SQL.length; i++) {
+      const rows = this.sql(ENTITY_TIER_SQL[i].first).all(args[i]) as EntityRow[];
       if (!rows.length) continue;
       // Counting a hub's relations costs far more than the lookup, so only when there are namesakes to rank.
-      const row = rows.length === 1 ? rows[0] : (this.sql(`${ENTITY_COLUMNS} WHERE ${where} ORDER BY ${ENTITY_DEGREE} DESC, e.id LIMIT 1`).get(args[i]) as EntityRow);
+      const row = rows.length === 1 ? rows[0] : (this.sql(ENTITY_TIER_SQL[i].ranked).get(args[i]) as EntityRow);
       return this.toEntities([row])[0];
     }
     return null;

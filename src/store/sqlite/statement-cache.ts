@@ -9,23 +9,28 @@ export type RowMode = 'rows' | 'pluck' | 'raw';
 /** Generated SQL (filter combinations) is bounded, but a cap keeps a pathological caller from growing it forever. */
 const MAX_STATEMENTS = 500;
 
-const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+type Cache = Record<RowMode, Map<string, Database.Statement>>;
 
-/** The statement for `sql` on `db`, prepared on first use. Not for `iterate()`: a statement can run one iteration at a time. */
+const caches = new WeakMap<Database.Database, Cache>();
+
+/**
+ * The statement for `sql` on `db`, prepared on first use. One map per row mode, so the SQL text alone is the key
+ * (a constant string hashes once). Not for `iterate()`: a statement can run one iteration at a time.
+ */
 export function prepared(db: Database.Database, sql: string, mode: RowMode = 'rows'): Database.Statement {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = { rows: new Map(), pluck: new Map(), raw: new Map() };
     caches.set(db, cache);
   }
-  const key = `${mode}\u0000${sql}`;
-  let statement = cache.get(key);
+  const byText = cache[mode];
+  let statement = byText.get(sql);
   if (!statement) {
-    if (cache.size >= MAX_STATEMENTS) cache.clear();
+    if (byText.size >= MAX_STATEMENTS) byText.clear();
     statement = db.prepare(sql);
     if (mode === 'pluck') statement.pluck();
     else if (mode === 'raw') statement.raw();
-    cache.set(key, statement);
+    byText.set(sql, statement);
   }
   return statement;
 }

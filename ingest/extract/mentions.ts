@@ -63,6 +63,39 @@ const ARABIC_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ould
 /** English contractions ("I'm", "We're") are never names. */
 const CONTRACTION = /['’](?:m|ll|re|ve|d|t|s)$/iu;
 
+// Words the rules below look for at every token, as bits of one number per word (Sentence.wflags, from prepare.ts):
+// an array read per token instead of a set lookup per rule. Particles and honorifics are matched by their text, so
+// their bits only say that the norm fits.
+const W_PRONOUN_OR_GROUP = 1;
+const W_GIVEN = 2;
+const W_FAMILY_FIRST = 4;
+const W_STOP_CAP = 8;
+const W_NOBLE = 16;
+const W_PARTICLE = 32;
+const W_HONORIFIC = 64;
+const W_ARABIC = 128;
+const PARTICLE_NORMS = new Set([...NAME_PARTICLES].map(tokenNorm));
+const HONORIFIC_NORMS = new Set([...HONORIFICS].map(tokenNorm));
+
+/** Mention-rule bits of a word (a token norm). */
+export function wordNameFlags(norm: string): number {
+  return (
+    (PRONOUN_OR_GROUP.has(norm) ? W_PRONOUN_OR_GROUP : 0) |
+    (givenNames.has(norm) ? W_GIVEN : 0) |
+    (familyFirst.has(norm) ? W_FAMILY_FIRST : 0) |
+    (STOP_CAPS.has(norm) ? W_STOP_CAP : 0) |
+    (NOBLE_TITLES.has(norm) ? W_NOBLE : 0) |
+    (PARTICLE_NORMS.has(norm) ? W_PARTICLE : 0) |
+    (HONORIFIC_NORMS.has(norm) ? W_HONORIFIC : 0) |
+    (ARABIC_PARTICLES.has(norm) ? W_ARABIC : 0)
+  );
+}
+
+/** A name particle ("van", "al", "Bin"), by its text; `flags` are the token's word bits. */
+function isParticle(t: Token, flags: number): boolean {
+  return (flags & W_PARTICLE) !== 0 && NAME_PARTICLES.has(t.text);
+}
+
 export function registerEntity(ctx: ArticleContext, key: string, type: EntityType, lex: LexEntity | null): ArticleEntity {
   let e = ctx.entities.get(key);
   if (!e) {
@@ -350,8 +383,9 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
   for (const sent of ctx.sentences) {
     const toks = sent.tokens;
     const norms = sent.norms;
+    const wf = sent.wflags;
     const out: EntityMention[] = [];
-    const taken = new Array<boolean>(toks.length).fill(false);
+    const taken = new Uint8Array(toks.length);
     const roleMarks: { t0: number; t1: number; entry: RoleEntry; country: string | null }[] = [];
 
     // -- pass 1: lexicon entities and roles -------------------------------------------------------
@@ -363,7 +397,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
       // "Gabriel Boric", "Sofía Martínez": a one-token lexicon match (a surname, a city) that is a given name before a name
       if (r && r.len === 1 && r.surface.kind !== 'name' || r && r.len === 1 && r.surface.entity.type === 'PLACE') {
         const nx = toks[i + 1];
-        if (givenNames.has(t.norm) && isNameLike(nx, ctx.lang, toks[i + 2]) && nx.joinPrev === false && !entityAt(toks, norms, i + 1) && !POSSESSIVE.has(nx.text)) r = null;
+        if ((wf[i] & W_GIVEN) !== 0 && isNameLike(nx, ctx.lang, toks[i + 2]) && nx.joinPrev === false && !entityAt(toks, norms, i + 1) && !POSSESSIVE.has(nx.text)) r = null;
       }
       if (r && (!role || r.len >= role.len)) {
         const lex = r.surface.entity;
@@ -488,10 +522,10 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
       if (taken[i] || !toks[i].word) continue;
       const t = toks[i];
       // every rule below starts at a capitalised word (or a name particle: "al-Burhan", "van Klaveren")
-      if (!t.cap && !NAME_PARTICLES.has(t.text)) continue;
+      if (!t.cap && !isParticle(t, wf[i])) continue;
       const next = toks[i + 1];
       // "Mr. Sugiono", "Frau Lührmann", "Prince Faisal bin Farhan"
-      if ((HONORIFICS.has(t.text) || NOBLE_TITLES.has(t.norm)) && t.cap) {
+      if (t.cap && ((wf[i] & W_NOBLE) !== 0 || ((wf[i] & W_HONORIFIC) !== 0 && HONORIFICS.has(t.text)))) {
         let j = i + 1;
         if (toks[j]?.text === '.' && toks[j].joinPrev) j++;
         if (!taken[j] && isNameLike(toks[j], ctx.lang, toks[j + 1])) {
@@ -505,10 +539,10 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
         }
       }
       // known short form of a person of this article (Budrys, al-Burhan, Van Klaveren, Cho) – also genitive -s
-      if (t.cap || NAME_PARTICLES.has(t.text)) {
+      if (t.cap || isParticle(t, wf[i])) {
         let sf = shortForms.at(toks, i);
         // "Kim Yo-jong" next to "Kim Jong-un": a given or family name before another name starts a new person
-        if (sf && sf.len === 1 && !sf.genitive && (givenNames.has(t.norm) || familyFirst.has(t.norm)) && isNameLike(next, ctx.lang, toks[i + 2]) && !taken[i + 1] && !shortForms.at(toks, i + 1)) sf = null;
+        if (sf && sf.len === 1 && !sf.genitive && (wf[i] & (W_GIVEN | W_FAMILY_FIRST)) !== 0 && isNameLike(next, ctx.lang, toks[i + 2]) && !taken[i + 1] && !shortForms.at(toks, i + 1)) sf = null;
         if (sf && !taken.slice(i, i + sf.len).some(Boolean)) {
           let t1 = i + sf.len;
           let possessive = sf.genitive;
@@ -525,8 +559,8 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
       // given name + name ("Jens-Frederik Nielsen", "Jan Lipavský"); family name first ("Cho Hyun", "Guo Jiakun")
       const hyphenNext = next?.text === '-' && next.joinPrev && toks[i + 2]?.joinPrev && isNameLike(toks[i + 2], ctx.lang);
       // "Alberto van Klaveren", "Luiz Inácio Lula da Silva": a particle between given name and surname
-      const particleNext = !!next && NAME_PARTICLES.has(next.text) && isNameLike(toks[i + 2], ctx.lang, toks[i + 3]) && !taken[i + 2];
-      const startsName = (givenNames.has(t.norm) || familyFirst.has(t.norm)) && t.cap && !STOP_CAPS.has(t.norm);
+      const particleNext = !!next && isParticle(next, wf[i + 1]) && isNameLike(toks[i + 2], ctx.lang, toks[i + 3]) && !taken[i + 2];
+      const startsName = (wf[i] & (W_GIVEN | W_FAMILY_FIRST)) !== 0 && t.cap && (wf[i] & W_STOP_CAP) === 0;
       if (startsName && (hyphenNext || particleNext || (isNameLike(next, ctx.lang, toks[i + 2]) && !taken[i + 1]))) {
         const end = nameSpan(ctx, sent, i, ctx.lang === 'de' ? 3 : 4);
         if (end >= i + 2 && !taken.slice(i, end).some(Boolean) && !nonPersonHead(ctx, toks, i, end) && !demonymBeforeRole(ctx, toks, i)) {
@@ -537,7 +571,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
         }
       }
       // "Asaad al-Shaibani", "Mohamed bin Zayed": an Arabic name particle between two names
-      if (isNameLike(t, ctx.lang, next) && next && ARABIC_PARTICLES.has(next.norm) && !taken[i + 1]) {
+      if ((wf[i + 1] & W_ARABIC) !== 0 && isNameLike(t, ctx.lang, next) && !taken[i + 1]) {
         let k = i + 2;
         if (toks[k]?.text === '-' && toks[k].joinPrev) k++;
         if (isNameLike(toks[k], ctx.lang) && !taken[k]) {
@@ -594,7 +628,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
     for (let i = 0; i < toks.length; i++) {
       if (taken[i]) continue;
       const t = toks[i];
-      if (!PRONOUN_OR_GROUP.has(t.norm)) continue;
+      if ((wf[i] & W_PRONOUN_OR_GROUP) === 0) continue;
       const p = PRONOUNS[ctx.lang].get(t.text) ?? PRONOUNS[ctx.lang].get(t.norm);
       if (p && (t.text === t.text.toLowerCase() || i === 0 || !toks[i - 1].word)) {
         const m = mention(sent, i, i + 1, 'PERSON', 'pronoun', null, text);
@@ -689,7 +723,7 @@ function titleEntities(ctx: ArticleContext, title: string, shortForms: ShortForm
 }
 
 /** Names in a byline: "By Jacopo Barigazzi and Nicholas Vinocur", "Reporting by X; Editing by Y", "Eine Analyse von X". */
-function bylinePersons(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: boolean[], shortForms: ShortForms, singles: Map<string, string>): void {
+function bylinePersons(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: Uint8Array, shortForms: ShortForms, singles: Map<string, string>): void {
   const toks = sent.tokens;
   let i = 0;
   while (i < toks.length && !(toks[i].norm === 'by' || toks[i].norm === 'von' || toks[i].text === ':')) i++;
@@ -789,8 +823,8 @@ function registerShortForms(toks: Token[], t0: number, t1: number, key: string, 
   if (familyFirst.has(toks[t0].norm)) shortForms.add([toks[t0].norm], key);
 }
 
-function takeRange(taken: boolean[], a: number, b: number): void {
-  for (let k = a; k < b; k++) taken[k] = true;
+function takeRange(taken: Uint8Array, a: number, b: number): void {
+  for (let k = a; k < b; k++) taken[k] = 1;
 }
 
 function newPerson(ctx: ArticleContext, sent: Sentence, t0: number, t1: number, shortForms: ShortForms, singles: Map<string, string>): EntityMention {
@@ -867,7 +901,7 @@ const ORG_HEAD_DE = /(?:departement|ministerium|amt|rat|kommission|bank|gericht|
 const DATELINE_DASH_RE = /[—–-]\s/u;
 
 /** A place or organisation found by a pattern. */
-function addPattern(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: boolean[], t0: number, t1: number, type: EntityType, name: string, kind: string): EntityMention {
+function addPattern(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: Uint8Array, t0: number, t1: number, type: EntityType, name: string, kind: string): EntityMention {
   const key = `${type.toLowerCase()}:${slug(name)}`;
   const m = mention(sent, t0, t1, type, 'pattern', key, ctx.text);
   const e = registerEntity(ctx, key, type, null);
@@ -879,7 +913,7 @@ function addPattern(ctx: ArticleContext, sent: Sentence, out: EntityMention[], t
   return m;
 }
 
-function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: boolean[]): void {
+function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMention[], taken: Uint8Array): void {
   const toks = sent.tokens;
   const text = ctx.text;
   // dateline: "Vilnius (dpa) -", "NEW DELHI —", "NAIROBI, Kenya (AP) —"

@@ -6,17 +6,19 @@ import { splitSentences } from '../nlp/sentences.js';
 import { tokenize } from '../nlp/tokenize.js';
 import { ALWAYS_RUN, wordTriggerBits } from '../lexicon/triggers.js';
 import { findHeaderDate, wordFeatures } from './dates.js';
+import { wordNameFlags } from './mentions.js';
 import type { ArticleContext, Sentence } from './types.js';
 
 const QUOTE_CHAR_RE = /[„“"»«]/u;
 const QUOTE_RE = /„[^“”"\n]*[“”"]|“[^”“\n]*”|"[^"\n]*"|»[^«\n]*«|«[^»\n]*»/gu;
 const TIMESTAMP_LINE_RE = /^(?:\+\+\+\s*)?\d{1,2}[:.]\d{2}\s*(?:Uhr|BST|GMT|CET|CEST|MEZ|MESZ|ET|EST|EDT|a\.m\.|p\.m\.|am|pm)?\b/gmu;
 
-/** What the later stages ask about a word before reading a sentence: trigger bits and date features (see Sentence). */
+/** What the later stages ask about a word: trigger bits, date features and mention-rule bits (see Sentence). */
 interface WordFacts {
   mask: number;
   starts: number;
   dates: number;
+  names: number;
 }
 const WORD_FACTS: Record<Lang, Map<string, WordFacts>> = { de: new Map(), en: new Map() };
 function wordFacts(lang: Lang, norm: string): WordFacts {
@@ -24,7 +26,7 @@ function wordFacts(lang: Lang, norm: string): WordFacts {
   let f = cache.get(norm);
   if (f === undefined) {
     const { mask, starts } = wordTriggerBits(lang, norm);
-    f = { mask, starts, dates: wordFeatures(norm) };
+    f = { mask, starts, dates: wordFeatures(norm), names: wordNameFlags(norm) };
     if (cache.size < 200_000) cache.set(norm, f);
   }
   return f;
@@ -53,17 +55,20 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
     const tokens = tokenize(text, sp.start, sp.end);
     const norms = new Array<string>(tokens.length);
     const starts = new Array<number>(tokens.length);
+    const wflags = new Array<number>(tokens.length);
     let tmask = ALWAYS_RUN[lang];
     let dfeat = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       norms[i] = t.norm;
       starts[i] = 0;
+      wflags[i] = 0;
       if (!t.word) continue;
       const f = wordFacts(lang, t.norm);
       tmask |= f.mask;
       dfeat |= f.dates;
       starts[i] = f.starts;
+      wflags[i] = f.names;
     }
     sentences[k] = {
       index: sp.index,
@@ -79,6 +84,7 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
       quotes,
       tmask,
       tstarts: starts,
+      wflags,
       dfeat,
     };
   }

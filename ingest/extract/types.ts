@@ -16,6 +16,8 @@ export interface Sentence extends SentenceSpan {
   tmask: number;
   /** Per token, the bits of the trigger patterns whose match may start there (see lexicon/triggers.ts matchTriggers). */
   tstarts: number[];
+  /** Per token, the mention-rule bits of its word (see extract/mentions.ts wordNameFlags). */
+  wflags: number[];
   /** Date features of the words (see extract/dates.ts wordFeatures). */
   dfeat: number;
 }

@@ -16,6 +16,7 @@ import {
   roleSuffixesDe,
   type RoleEntry,
   type Surface,
+  type Lang,
   type TrieNode,
 } from '../lexicon/lexicon.js';
 import { tokenize, tokenNorm, type Token } from '../nlp/tokenize.js';
@@ -74,12 +75,20 @@ const W_NOBLE = 16;
 const W_PARTICLE = 32;
 const W_HONORIFIC = 64;
 const W_ARABIC = 128;
+const W_ENTITY_START = 256;
+const W_ROLE_START = 512;
+const W_MEDIA_CUE = 1024;
+const W_TOWN = 2048;
 const PARTICLE_NORMS = new Set([...NAME_PARTICLES].map(tokenNorm));
 const HONORIFIC_NORMS = new Set([...HONORIFICS].map(tokenNorm));
 
-/** Mention-rule bits of a word (a token norm). */
-export function wordNameFlags(norm: string): number {
+/** Mention-rule bits of a word (a token norm) in an article of language `lang`. */
+export function wordNameFlags(lang: Lang, norm: string): number {
   return (
+    (entityIndex.trie.has(norm) ? W_ENTITY_START : 0) |
+    (roleIndex[lang].trie.has(norm) ? W_ROLE_START : 0) |
+    ((lang === 'de' ? MEDIA_CUES_DE : MEDIA_CUES_EN).has(norm) ? W_MEDIA_CUE : 0) |
+    ((lang === 'de' ? TOWN_WORDS_DE.test(norm) : TOWN_WORDS_EN.has(norm)) ? W_TOWN : 0) |
     (PRONOUN_OR_GROUP.has(norm) ? W_PRONOUN_OR_GROUP : 0) |
     (givenNames.has(norm) ? W_GIVEN : 0) |
     (familyFirst.has(norm) ? W_FAMILY_FIRST : 0) |
@@ -157,8 +166,9 @@ function isNameLike(t: Token | undefined, lang: string, next?: Token): boolean {
   return !isMonthLike(t, next);
 }
 
-function roleAt(ctx: ArticleContext, toks: Token[], norms: string[], i: number): { len: number; entry: RoleEntry } | null {
-  const r = lookup(roleIndex[ctx.lang], norms, i);
+/** The role noun at token i; `startsKey` false when the word bits say that no role name starts there. */
+function roleAt(ctx: ArticleContext, toks: Token[], norms: string[], i: number, startsKey = true): { len: number; entry: RoleEntry } | null {
+  const r = startsKey ? lookup(roleIndex[ctx.lang], norms, i) : null;
   if (r) {
     // English lower-case role words must be lower-case in the text too, upper-case forms need a capital.
     const entry = r.values.find((v) => (/^\p{Lu}/u.test(v.form) ? toks[i].cap : true)) ?? r.values[0];
@@ -191,7 +201,8 @@ function suffixRole(norm: string): string | null {
 
 /** Lexicon entity at token i, allowing a genitive -s on the last token (Putins, Chinas, Selenskyjs). */
 function surfaceMatch(first: Token, len: number, vals: Surface[], inflected: boolean): { len: number; surface: Surface; inflected: boolean } | null {
-  const v = vals.find((s) => s.lowerOk || first.cap || first.upper) ?? null;
+  // the first surface the token's case allows
+  const v = first.cap || first.upper ? vals[0] : vals.find((s) => s.lowerOk);
   if (!v) return null;
   // a one-letter or purely lower-case single token never matches a capitalised form
   if (len === 1 && !first.cap && !v.lowerOk) return null;
@@ -203,8 +214,9 @@ function genitiveLike(t: Token): boolean {
   return t.word && t.cap && t.text.length >= 3 && t.text[t.text.length - 1] === 's';
 }
 
-function entityAt(toks: Token[], norms: string[], i: number): { len: number; surface: Surface; inflected: boolean } | null {
-  const first = entityIndex.trie.get(norms[i]);
+/** The lexicon entity at token i; `startsKey` false when the word bits say that no lexicon name starts there. */
+function entityAt(toks: Token[], norms: string[], i: number, startsKey = true): { len: number; surface: Surface; inflected: boolean } | null {
+  const first = startsKey ? entityIndex.trie.get(norms[i]) : undefined;
   const t0 = toks[i];
   // most tokens start no lexicon name: only a one-token genitive ("Putins") remains possible
   if (!first) {
@@ -392,8 +404,8 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (!t.word || taken[i]) continue;
-      let r = entityAt(toks, norms, i);
-      const role = roleAt(ctx, toks, norms, i);
+      let r = entityAt(toks, norms, i, (wf[i] & W_ENTITY_START) !== 0);
+      const role = roleAt(ctx, toks, norms, i, (wf[i] & W_ROLE_START) !== 0);
       // "Gabriel Boric", "Sofía Martínez": a one-token lexicon match (a surname, a city) that is a given name before a name
       if (r && r.len === 1 && r.surface.kind !== 'name' || r && r.len === 1 && r.surface.entity.type === 'PLACE') {
         const nx = toks[i + 1];
@@ -823,6 +835,10 @@ function registerShortForms(toks: Token[], t0: number, t1: number, key: string, 
   if (familyFirst.has(toks[t0].norm)) shortForms.add([toks[t0].norm], key);
 }
 
+function isOneOf(s: string | undefined, a: string, b: string, c?: string): boolean {
+  return s === a || s === b || (c !== undefined && s === c);
+}
+
 function takeRange(taken: Uint8Array, a: number, b: number): void {
   for (let k = a; k < b; k++) taken[k] = 1;
 }
@@ -937,13 +953,16 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
     }
   }
   const mediaCues = ctx.lang === 'de' ? MEDIA_CUES_DE : MEDIA_CUES_EN;
+  const wf = sent.wflags;
+  const notStop = (k: number) => (wf[k] & W_STOP_CAP) === 0;
+  const mediaCue = (k: number) => (wf[k] & W_MEDIA_CUE) !== 0;
   for (let i = 0; i < toks.length; i++) {
     if (taken[i]) continue;
     const t = toks[i];
     // every pattern below starts at a capitalised word, except "city of X"
-    if (!t.cap && !(ctx.lang === 'en' && TOWN_WORDS_EN.has(t.norm))) continue;
+    if (!t.cap && !(ctx.lang === 'en' && (wf[i] & W_TOWN) !== 0)) continue;
     // news outlets: "Nachrichtenagentur Yonhap", "the TASR news agency", "newspaper Kommersant"
-    if (t.word && t.cap && !STOP_CAPS.has(t.norm) && (mediaCues.has(toks[i - 1]?.norm ?? '') || (ctx.lang === 'en' && toks[i + 1] && (mediaCues.has(toks[i + 1].norm) || (toks[i + 1].norm === 'news' && mediaCues.has(toks[i + 2]?.norm ?? '')))))) {
+    if (t.word && t.cap && notStop(i) && (mediaCue(i - 1) || (ctx.lang === 'en' && toks[i + 1] && (mediaCue(i + 1) || (toks[i + 1].norm === 'news' && mediaCue(i + 2)))))) {
       let k = i;
       while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !mediaCues.has(toks[k].norm)) k++;
       if (k > i) {
@@ -953,7 +972,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
       }
     }
     // venue patterns: "Schloss X", "Hotel X"; "the X estate", "the Presidential Library"
-    if (ctx.lang === 'de' && /^(schloss|hotel|palast)$/.test(t.norm) && t.cap && isNameLike(toks[i + 1], 'de')) {
+    if (ctx.lang === 'de' && (t.norm === 'schloss' || t.norm === 'hotel' || t.norm === 'palast') && t.cap && isNameLike(toks[i + 1], 'de')) {
       let j = i + 1;
       while (j < toks.length && (isNameLike(toks[j], 'de') || (toks[j].text === '-' && toks[j].joinPrev) || (NAME_PARTICLES.has(toks[j].text) && isNameLike(toks[j + 1], 'de'))) && j - i < 10) j++;
       while (j > i + 1 && toks[j - 1].text === '-') j--;
@@ -971,7 +990,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
       }
     }
     // "the border city of Tapachula", "the port of Odesa"
-    if (ctx.lang === 'en' && TOWN_WORDS_EN.has(t.norm) && toks[i + 1]?.norm === 'of' && isNameLike(toks[i + 2], 'en') && !taken[i + 2]) {
+    if (ctx.lang === 'en' && (wf[i] & W_TOWN) !== 0 && toks[i + 1]?.norm === 'of' && isNameLike(toks[i + 2], 'en') && !taken[i + 2]) {
       let k = i + 2;
       while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 5) k++;
       addPattern(ctx, sent, out, taken, i + 2, k, 'PLACE', text.slice(toks[i + 2].start, toks[k - 1].end), 'city');
@@ -979,14 +998,14 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
       continue;
     }
     // "in der Grenzstadt Tapachula", "die Hafenstadt Odessa"
-    if (ctx.lang === 'de' && t.word && t.cap && TOWN_WORDS_DE.test(t.norm) && germanPlaceCandidate(toks[i + 1]) && !taken[i + 1] && !lookup(roleIndex.de, [toks[i + 1].norm], 0, 1)) {
+    if (ctx.lang === 'de' && t.word && t.cap && (wf[i] & W_TOWN) !== 0 && germanPlaceCandidate(toks[i + 1]) && !taken[i + 1] && !lookup(roleIndex.de, [toks[i + 1].norm], 0, 1)) {
       let k = i + 1;
       while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 4) k++;
       addPattern(ctx, sent, out, taken, i + 1, k, 'PLACE', text.slice(toks[i + 1].start, toks[k - 1].end), 'city');
       i = k - 1;
       continue;
     }
-    if (ctx.lang === 'en' && t.word && t.cap && !STOP_CAPS.has(t.norm) && toks[i - 1]?.norm === 'the') {
+    if (ctx.lang === 'en' && t.word && t.cap && notStop(i) && toks[i - 1]?.norm === 'the') {
       let j = i;
       while (j < toks.length && toks[j].word && (toks[j].cap || VENUE_HEADS_EN.has(toks[j].norm)) && !taken[j] && j - i < 5) {
         j++;
@@ -1004,7 +1023,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
         continue;
       }
     }
-    if (ctx.lang === 'en' && t.word && t.cap && !STOP_CAPS.has(t.norm)) {
+    if (ctx.lang === 'en' && t.word && t.cap && notStop(i)) {
       // "Japan's National Security Secretariat", "the State Council"
       let j = i;
       while (j < toks.length && toks[j].word && toks[j].cap && !taken[j] && j - i < 5) j++;
@@ -1028,7 +1047,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
       }
     }
     // German: "im mexikanischen Tapachula", "im russischen Kasan"
-    if (ctx.lang === 'de' && t.word && t.cap && !STOP_CAPS.has(t.norm) && /^(im|in|nach)$/.test(toks[i - 2]?.norm ?? '') && toks[i - 1] && countryFromAdjective(ctx, toks[i - 1]) && !toks[i - 1].cap) {
+    if (ctx.lang === 'de' && t.word && t.cap && notStop(i) && isOneOf(toks[i - 2]?.norm, 'im', 'in', 'nach') && toks[i - 1] && countryFromAdjective(ctx, toks[i - 1]) && !toks[i - 1].cap) {
       let k = i;
       while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !roleAt(ctx, toks, sent.norms, k)) k++;
       if (k > i) {
@@ -1039,7 +1058,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
     }
     // German institutions: a capitalised adjective before an institution noun ("das Eidgenössische Departement für
     // auswärtige Angelegenheiten", "der Nationale Sicherheitsrat")
-    if (ctx.lang === 'de' && i > 0 && t.word && /(?:e|en|er|es)$/u.test(t.norm) && !STOP_CAPS.has(t.norm) && !taken[i + 1] && toks[i + 1]?.cap && ORG_HEAD_DE.test(toks[i + 1].norm) && !toks[i - 1].cap) {
+    if (ctx.lang === 'de' && i > 0 && t.word && !taken[i + 1] && toks[i + 1]?.cap && !toks[i - 1].cap && notStop(i) && /(?:e|en|er|es)$/u.test(t.norm) && ORG_HEAD_DE.test(toks[i + 1].norm)) {
       let k = i + 2;
       if (/^(?:fur|der|des)$/u.test(toks[k]?.norm ?? '')) {
         let j = k + 1;
@@ -1051,7 +1070,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
       continue;
     }
     // German: "in Johannesburg", "nach Valparaíso": an unknown capitalised name (no article) after "in"/"nach"
-    if (ctx.lang === 'de' && /^(in|nach)$/.test(toks[i - 1]?.norm ?? '') && germanPlaceCandidate(t) && !roleAt(ctx, toks, sent.norms, i)) {
+    if (ctx.lang === 'de' && isOneOf(toks[i - 1]?.norm, 'in', 'nach') && germanPlaceCandidate(t) && !roleAt(ctx, toks, sent.norms, i)) {
       let k = i + 1;
       // two-word names: "Port Sudan", "Addis Abeba", "Kuala Lumpur"
       while (k < toks.length && k - i < 3 && !taken[k] && toks[k].word && toks[k].cap && germanPlaceCandidate(toks[k]) && toks[k].joinPrev === false) k++;

@@ -26,7 +26,7 @@ function wordFacts(lang: Lang, norm: string): WordFacts {
   let f = cache.get(norm);
   if (f === undefined) {
     const { mask, starts } = wordTriggerBits(lang, norm);
-    f = { mask, starts, dates: wordFeatures(norm), names: wordNameFlags(norm) };
+    f = { mask, starts, dates: wordFeatures(norm), names: wordNameFlags(lang, norm) };
     if (cache.size < 200_000) cache.set(norm, f);
   }
   return f;

@@ -1,8 +1,12 @@
 // Child process for the server benchmarks: serves one SQLite graph over GraphQL and reports its memory.
 // Protocol (IPC): sends { ready, url, indexBuildMs } once listening and warm; answers 'stats' with
 // { maxRssBytes, rssBytes, heapUsedBytes }; exits on 'stop'.
-import { startServer } from '../../src/api/server.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+
+// Served as deployed (the Dockerfile sets NODE_ENV=production, which drops graphql-js's development checks).
+// Set before graphql is loaded, hence the dynamic imports.
+process.env.NODE_ENV ??= 'production';
+const { startServer } = await import('../../src/api/server.js');
+const { SqliteStore } = await import('../../src/store/sqlite/sqlite-store.js');
 
 const db = process.argv[2];
 const warmFrom = process.argv[3];

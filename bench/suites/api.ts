@@ -1,12 +1,14 @@
 // GraphQL over HTTP: the fixed cost per request (the same shortestPath over HTTP vs the direct call), and
-// throughput under a real load generator (autocannon, 10 connections) against a server in a child process.
+// throughput under a real load generator at 10 connections against a server in a child process: wrk when it is
+// installed (C, light on the core it shares with the server), autocannon otherwise and for comparison.
 import autocannon from 'autocannon';
 import { startServer } from '../../src/api/server.js';
 import { findShortestPath } from '../../src/queries/relation-paths.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { samplePairs, type GraphEntity } from '../generators/relation-graph.js';
 import type { BenchContext, BuiltGraph } from '../lib/context.js';
-import { GraphQLClient, startServerChild, type GraphQLBody } from '../lib/http.js';
+import { buildSqliteGraph } from '../lib/graph-build.js';
+import { GraphQLClient, startServerChild, wrkAvailable, wrkLoad, type GraphQLBody, type LoadResult } from '../lib/http.js';
 import { mib, summarize, timeEach } from '../lib/stats.js';
 
 export const SHORTEST_QUERY = `query ShortestPath($from: String!, $to: String!) {
@@ -44,14 +46,6 @@ export function mixBodiesFor(entities: readonly GraphEntity[], count: number, se
     else body = { query: NEIGHBORHOOD_QUERY, variables: { name: from } };
     return JSON.stringify(body);
   });
-}
-
-export interface LoadResult {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  non2xx: number;
 }
 
 /** autocannon at 10 connections, cycling through the given request bodies. */
@@ -96,45 +90,65 @@ async function checkBodies(url: string, bodies: readonly string[]): Promise<void
 export async function apiSuite(ctx: BenchContext): Promise<void> {
   const { report, sizes } = ctx;
   report.begin('GraphQL API');
-  // The 100k graph (or the smallest one built in --quick).
-  const g = ctx.graphs.get(100_000) ?? [...ctx.graphs.values()].sort((a, b) => a.relations - b.relations)[0];
-  if (!g) throw new Error('api suite needs a graph from the paths suite');
+  // The 100k graph (or the smallest one built in --quick); built here when the paths suite did not run.
+  const g =
+    ctx.graphs.get(100_000) ??
+    [...ctx.graphs.values()].sort((a, b) => a.relations - b.relations)[0] ??
+    (await buildSqliteGraph(ctx, Math.min(...sizes.graphs))).built;
   await overhead(ctx, g);
 
-  // Throughput: server in a child process (one core), autocannon here (the other core).
+  // Throughput: server in a child process (one core), the load generator here (the other core).
   const [wa, wb] = samplePairs(g.entities, 1, 7, g.queryable)[0];
   const server = await startServerChild(g.sqlitePath, g.entities[wa].id, g.entities[wb].id);
   try {
     const L = g.label;
+    const generator = wrkAvailable() ? 'wrk' : 'autocannon';
+    const run = (bodies: readonly string[]) => (generator === 'wrk' ? wrkLoad(server.url, bodies, sizes.loadSeconds, ctx.workDir) : load(server.url, bodies, sizes.loadSeconds));
+    // Varied pairs: every request a different question, so no cache along the way can flatter the figure.
     const shortest = shortestBodies(g.entities, 2000, 11, g.queryable);
     const mix = mixBodiesFor(g.entities, 2000, 13, g.queryable);
     await checkBodies(server.url, shortest);
     await checkBodies(server.url, mix);
     await load(server.url, mix, 2); // warm-up
-    ctx.log(`api: autocannon ${sizes.loadSeconds}s × 2 on the ${L} graph`);
-    const s = await load(server.url, shortest, sizes.loadSeconds);
+    report.set('server_load_generator', generator);
+    ctx.log(`api: ${generator} ${sizes.loadSeconds}s × 2 on the ${L} graph`);
+    const s = await run(shortest);
     report.set(`server_shortest_path_req_per_s_${L}`, s.requestsPerSecond);
     report.set(`server_shortest_path_p50_ms_${L}`, s.p50Ms);
     report.set(`server_shortest_path_p99_ms_${L}`, s.p99Ms);
     report.set(`server_shortest_path_errors_${L}`, s.errors + s.non2xx);
-    const m = await load(server.url, mix, sizes.loadSeconds);
+    const m = await run(mix);
     report.set(`server_mix_req_per_s_${L}`, m.requestsPerSecond);
     report.set(`server_mix_p50_ms_${L}`, m.p50Ms);
     report.set(`server_mix_p99_ms_${L}`, m.p99Ms);
     report.set(`server_mix_errors_${L}`, m.errors + m.non2xx);
+    if (generator === 'wrk') {
+      // The same shortestPath load from autocannon, which competes with the server for the two cores.
+      const a = await load(server.url, shortest, sizes.loadSeconds);
+      report.set(`server_shortest_path_autocannon_req_per_s_${L}`, a.requestsPerSecond);
+      report.set(`server_shortest_path_autocannon_p99_ms_${L}`, a.p99Ms);
+      report.set(`server_shortest_path_autocannon_errors_${L}`, a.errors + a.non2xx);
+    }
     const stats = await server.stats();
     report.set(`server_peak_rss_mib_${L}`, mib(stats.maxRssBytes));
     report.row({
-      label: `server, autocannon 10 connections, shortestPath req/s, ${L} (p99 ms in floor column)`,
+      label: `server, ${generator} 10 connections, shortestPath req/s, ${L} (p99 ms in floor column)`,
       key: `server_shortest_path_req_per_s_${L}`,
       floorKey: `server_shortest_path_p99_ms_${L}`,
       target: g.relations === 100_000 ? { key: `server_shortest_path_req_per_s_${L}`, op: '>=', value: 1500, text: '≥ 1,500 req/s at 100k' } : undefined,
     });
     report.row({
-      label: `server, analyst mix (35% shortestPath, 20% paths, 20% entity, 15% relations, 10% neighborhood) req/s, ${L} (p99 ms)`,
+      label: `server, ${generator}, analyst mix (35% shortestPath, 20% paths, 20% entity, 15% relations, 10% neighborhood) req/s, ${L} (p99 ms)`,
       key: `server_mix_req_per_s_${L}`,
       floorKey: `server_mix_p99_ms_${L}`,
     });
+    if (generator === 'wrk') {
+      report.row({
+        label: `  shortestPath with autocannon as the load generator, req/s (p99 ms)`,
+        key: `server_shortest_path_autocannon_req_per_s_${L}`,
+        floorKey: `server_shortest_path_autocannon_p99_ms_${L}`,
+      });
+    }
   } finally {
     await server.stop();
   }

@@ -1,0 +1,130 @@
+// The SQLite store's batched writes and what it keeps between them: a batch is one transaction yet each article is
+// all or nothing; the path index, merge redirects and known entity names follow this connection's writes and
+// corrections and another connection's commits to the same file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { ExtractedArticle, ExtractedEntity } from '../../src/domain/model.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { entity, extracted } from '../fixtures/extracted-articles.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'diplograph-write-batch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ana = entity('Ana Alpha', 'PERSON');
+const ben = entity('Ben Beta', 'PERSON');
+const cem = entity('Cem Gamma', 'PERSON');
+const dia = entity('Dia Delta', 'PERSON');
+const eli = entity('Eli Epsilon', 'PERSON');
+
+/** An article in which `a` met `b`. */
+function meeting(a: ExtractedEntity, b: ExtractedEntity, title = `${a.name} / ${b.name}`): ExtractedArticle {
+  const text = `${a.name} traf ${b.name}.`;
+  return extracted({ title, text, entities: [a, b], relations: [{ type: 'MET_AT', source: a, target: b, sentences: [text] }] });
+}
+
+let n = 0;
+const open: SqliteStore[] = [];
+async function store(path = join(dir, `graph-${++n}.db`)): Promise<SqliteStore> {
+  const s = new SqliteStore(path);
+  await s.init();
+  open.push(s);
+  return s;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+async function hops(s: SqliteStore, from: ExtractedEntity, to: ExtractedEntity): Promise<string[] | null> {
+  const path = await s.shortestPath({ fromId: from.id, toId: to.id, maxHops: 4 });
+  return path ? path.nodeIds : null;
+}
+
+describe('SQLite batched writes', () => {
+  it('rolls back a failing article alone: the ones before it are stored, the error is thrown', async () => {
+    const s = await store();
+    const ghost = entity('Niemand Bekannt', 'PERSON');
+    const text = 'Ana Alpha traf Niemand Bekannt.';
+    // The relation names an entity that is neither in the article nor stored.
+    const broken = extracted({ title: 'Kaputt', text, entities: [ana], relations: [{ type: 'MET_AT', source: ana, target: ghost, sentences: [text] }] });
+    const before = meeting(ana, ben);
+    const after = meeting(cem, dia);
+    await expect(s.writeArticles([before, broken, after])).rejects.toThrow(/FOREIGN KEY/);
+    expect(await s.hasArticle(before.article.id)).toBe(true);
+    expect(await s.hasArticle(broken.article.id)).toBe(false);
+    expect(await s.hasArticle(after.article.id)).toBe(false);
+    expect(await s.counts()).toEqual({ articles: 1, entities: 2, relations: 1, evidence: 1 });
+    // What the failed batch learned is not trusted: the next write stores Cem and Dia.
+    const [again] = await s.writeArticles([after]);
+    expect(again).toMatchObject({ status: 'new', entitiesAdded: 2, relationsAdded: 1 });
+    const report = await s.checkIntegrity();
+    expect([report.relationsWithoutEvidence, report.evidenceWithoutArticle, report.relationsWithMissingEntity]).toEqual([[], [], []]);
+  });
+
+  it('reports duplicates within and across batches', async () => {
+    const s = await store();
+    const x = meeting(ana, ben);
+    const results = await s.writeArticles([x, x]);
+    expect(results.map((r) => r.status)).toEqual(['new', 'duplicate']);
+    expect((await s.writeArticles([x]))[0].status).toBe('duplicate');
+  });
+
+  it("keeps the path index in step with its own writes, another connection's and corrections", async () => {
+    const path = join(dir, 'shared.db');
+    const a = await store(path);
+    const b = await store(path);
+    const first = meeting(ana, ben);
+    await a.writeArticles([first]);
+    expect(await hops(a, ana, cem)).toBeNull();
+    // Own write after the index was built: added to it.
+    const second = meeting(ben, cem);
+    await a.writeArticles([second]);
+    expect(await hops(a, ana, cem)).toEqual([ana.id, ben.id, cem.id]);
+    // Another connection's write: the index is rebuilt.
+    await b.writeArticles([meeting(cem, dia)]);
+    expect(await hops(a, ana, dia)).toEqual([ana.id, ben.id, cem.id, dia.id]);
+    // Own delete: the relation leaves the index.
+    await a.deleteArticle(second.article.id);
+    expect(await hops(a, ana, dia)).toBeNull();
+    // Own merge (Dia into Ben): paths go through the kept entity.
+    await a.mergeEntities(ben.id, dia.id);
+    expect(await hops(a, ana, cem)).toEqual([ana.id, ben.id, cem.id]);
+    // A fresh connection, which builds its index from the file, agrees.
+    const fresh = await store(path);
+    for (const [x, y] of [[ana, cem], [cem, ana], [ana, dia], [ben, cem]] as const) expect(await hops(a, x, y)).toEqual(await hops(fresh, x, y));
+  });
+
+  it("redirects writes through merges made by another connection after this one's last write", async () => {
+    const path = join(dir, 'merges.db');
+    const a = await store(path);
+    const b = await store(path);
+    await a.writeArticles([meeting(ana, ben), meeting(cem, dia)]);
+    const merge = await b.mergeEntities(ana.id, cem.id);
+    await a.writeArticles([meeting(cem, ben, 'später')]);
+    expect((await a.listRelations({ entityId: cem.id, first: 10, offset: 0 })).totalCount).toBe(0);
+    expect((await a.listRelations({ entityId: ana.id, first: 10, offset: 0 })).totalCount).toBe(3);
+    // Undone by this connection: Cem's relations come back to it, and new writes keep it.
+    await a.splitEntity(merge.id);
+    await a.writeArticles([meeting(cem, eli)]);
+    expect((await a.listRelations({ sourceId: cem.id, first: 10, offset: 0 })).totalCount).toBe(2);
+  });
+
+  it('stores an entity again after a delete removed it, whichever connection deleted it', async () => {
+    const path = join(dir, 'names.db');
+    const a = await store(path);
+    const b = await store(path);
+    const first = entity('Erster Name', 'PERSON', [], 'Q4242');
+    const second = entity('Zweiter Name', 'PERSON', [], 'Q4242');
+    const x = meeting(first, ana);
+    await a.writeArticles([x]);
+    await b.deleteArticle(x.article.id);
+    const y = meeting(second, ana);
+    await a.writeArticles([y]);
+    expect((await a.getEntities([first.id]))[0]?.name).toBe('Zweiter Name');
+    await a.deleteArticle(y.article.id);
+    await a.writeArticles([meeting(first, ben)]);
+    expect((await a.getEntities([first.id]))[0]?.name).toBe('Erster Name');
+    expect((await a.checkIntegrity()).relationsWithMissingEntity).toEqual([]);
+  });
+});

@@ -76,6 +76,8 @@ interface EntityRow {
   name: string;
   type: EntityType;
   wikidata: string | null;
+  /** JSON array (ENTITY_FIELDS). */
+  aliases: string;
 }
 
 interface ArticleRow {
@@ -121,7 +123,9 @@ function relationConditions(f: Partial<RelationFilter>, params: Record<string, u
 /** Id lists are bound as one JSON array, so each lookup has one SQL text, prepared once, for any number of ids. */
 const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 
-const ENTITY_COLUMNS = 'SELECT e.id, e.name, e.type, e.wikidata FROM entities e';
+/** An entity row with its aliases as one JSON array: one statement instead of a second query for aliases. */
+const ENTITY_FIELDS = 'e.id, e.name, e.type, e.wikidata, (SELECT json_group_array(alias) FROM entity_aliases a WHERE a.entity_id = e.id) AS aliases';
+const ENTITY_COLUMNS = `SELECT ${ENTITY_FIELDS} FROM entities e`;
 /** Name lookup, most specific first: id, Wikidata id, normalised name, alias. */
 const ENTITY_TIERS = ['e.id = ?', 'e.wikidata = ?', 'e.norm_name = ?', 'e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?)'] as const;
 const ENTITY_DEGREE = '(SELECT count(*) FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id)';
@@ -262,21 +266,8 @@ export class SqliteStore implements GraphStore {
     return prepared(this.conn, text, mode);
   }
 
-  private aliasesOf(ids: readonly string[]): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    if (!ids.length) return out;
-    const rows = this.sql(`SELECT entity_id, alias FROM entity_aliases WHERE entity_id ${IN_IDS}`).all(JSON.stringify(ids)) as { entity_id: string; alias: string }[];
-    for (const r of rows) {
-      const list = out.get(r.entity_id);
-      if (list) list.push(r.alias);
-      else out.set(r.entity_id, [r.alias]);
-    }
-    return out;
-  }
-
   private toEntities(rows: EntityRow[]): EntityRecord[] {
-    const aliases = this.aliasesOf(rows.map((r) => r.id));
-    return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, wikidata: r.wikidata, aliases: sortedAliases(aliases.get(r.id) ?? []) }));
+    return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, wikidata: r.wikidata, aliases: sortedAliases(JSON.parse(r.aliases) as string[]) }));
   }
 
   /** The first tier that matches wins; among namesakes, the most connected (then the smallest id). */
@@ -295,7 +286,7 @@ export class SqliteStore implements GraphStore {
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
     if (!ids.length) return [];
-    const rows = this.sql(`SELECT id, name, type, wikidata FROM entities WHERE id ${IN_IDS}`).all(JSON.stringify(ids)) as EntityRow[];
+    const rows = this.sql(`${ENTITY_COLUMNS} WHERE e.id ${IN_IDS}`).all(JSON.stringify(ids)) as EntityRow[];
     const byId = new Map(this.toEntities(rows).map((e) => [e.id, e]));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -307,7 +298,7 @@ export class SqliteStore implements GraphStore {
     const params = { norm, type: q.type ?? null, limit: q.first, offset: q.offset };
     const total = this.sql(`SELECT count(DISTINCT e.id) FROM ${from} WHERE ${where}`, 'pluck').get(params) as number;
     const rows = this.sql(
-      `SELECT e.id, e.name, e.type, e.wikidata,
+      `SELECT ${ENTITY_FIELDS},
               MIN(CASE WHEN k.key = @norm THEN 0 WHEN substr(k.key, 1, length(@norm)) = @norm THEN 1 ELSE 2 END) AS rank
        FROM ${from} WHERE ${where}
        GROUP BY e.id ORDER BY rank, e.norm_name, e.id LIMIT @limit OFFSET @offset`,
@@ -378,7 +369,7 @@ export class SqliteStore implements GraphStore {
 
   async articleEntities(articleId: string): Promise<EntityRecord[]> {
     const rows = this.sql(
-      'SELECT e.id, e.name, e.type, e.wikidata FROM entity_mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY e.id',
+      `SELECT ${ENTITY_FIELDS} FROM entity_mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY e.id`,
     ).all(articleId) as EntityRow[];
     return this.toEntities(rows);
   }

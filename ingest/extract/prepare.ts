@@ -3,7 +3,7 @@
 import type { Article } from '../../src/domain/model.js';
 import type { Lang } from '../lexicon/lexicon.js';
 import { splitSentences } from '../nlp/sentences.js';
-import { tokenize } from '../nlp/tokenize.js';
+import { tokenize, type Token } from '../nlp/tokenize.js';
 import { ALWAYS_RUN, wordTriggerBits } from '../lexicon/triggers.js';
 import { findHeaderDate, wordFeatures } from './dates.js';
 import { wordNameFlags } from './mentions.js';
@@ -20,17 +20,22 @@ interface WordFacts {
   dates: number;
   names: number;
 }
-const WORD_FACTS: Record<Lang, Map<string, WordFacts>> = { de: new Map(), en: new Map() };
-function wordFacts(lang: Lang, norm: string): WordFacts {
-  const cache = WORD_FACTS[lang];
-  let f = cache.get(norm);
-  if (f === undefined) {
-    const { mask, starts } = wordTriggerBits(lang, norm);
-    f = { mask, starts, dates: wordFeatures(norm), names: wordNameFlags(lang, norm) };
-    if (cache.size < 200_000) cache.set(norm, f);
-  }
+function computeFacts(lang: Lang, norm: string): WordFacts {
+  const { mask, starts } = wordTriggerBits(lang, norm);
+  return { mask, starts, dates: wordFeatures(norm), names: wordNameFlags(lang, norm) };
+}
+/** By language and vocabulary id (Token.id). */
+const WORD_FACTS: Record<Lang, WordFacts[]> = { de: [], en: [] };
+function wordFacts(lang: Lang, t: Token): WordFacts {
+  if (t.id < 0) return computeFacts(lang, t.norm);
+  const facts = WORD_FACTS[lang];
+  // dense arrays (no holes) stay fast: fill up to the id first
+  while (facts.length <= t.id) facts.push(UNKNOWN);
+  let f = facts[t.id];
+  if (f === UNKNOWN) f = facts[t.id] = computeFacts(lang, t.norm);
   return f;
 }
+const UNKNOWN: WordFacts = { mask: 0, starts: 0, dates: 0, names: 0 };
 
 export function prepareContext(article: Article): { ctx: ArticleContext; liveblog: boolean } {
   const lang: Lang = article.lang === 'de' ? 'de' : 'en';
@@ -64,7 +69,7 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
       starts[i] = 0;
       wflags[i] = 0;
       if (!t.word) continue;
-      const f = wordFacts(lang, t.norm);
+      const f = wordFacts(lang, t);
       tmask |= f.mask;
       dfeat |= f.dates;
       starts[i] = f.starts;

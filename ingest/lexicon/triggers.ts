@@ -339,12 +339,29 @@ function indexStarts(lang: Lang, re: RegExp, source: string, bit: number): void 
 
 const COMBINING_RE = /\p{M}/u;
 let marksText = '';
+/** Per BMP character: 0 not seen yet, 1 no combining mark, 2 a combining mark. */
+const MARK_BMP = new Uint8Array(0x10000);
 let marksFound = false;
 /** Combining marks in the text; the answer for the last text is kept (a sentence's patterns ask one after another). */
 function hasCombiningMarks(text: string): boolean {
   if (text !== marksText) {
     marksText = text;
-    marksFound = COMBINING_RE.test(text);
+    marksFound = false;
+    // per character, cached (no combining mark lies below U+0300); surrogate pairs go to the regex
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x300) continue;
+      if (c >= 0xd800 && c <= 0xdfff) {
+        marksFound = COMBINING_RE.test(text);
+        break;
+      }
+      let k = MARK_BMP[c];
+      if (k === 0) k = MARK_BMP[c] = COMBINING_RE.test(String.fromCharCode(c)) ? 2 : 1;
+      if (k === 2) {
+        marksFound = true;
+        break;
+      }
+    }
   }
   return marksFound;
 }

@@ -4,6 +4,8 @@
 import { normalizeName } from '../../src/domain/ids.js';
 
 export interface Token {
+  /** Vocabulary id of the text (the same for every occurrence of a word; -1 once the vocabulary is full). */
+  id: number;
   text: string;
   /** normalizeName(text): case-, accent- and ß-insensitive key. */
   norm: string;
@@ -112,24 +114,62 @@ const HAS_LOWER_RE = /\p{Ll}/u;
 
 const WORD_START_RE = /^[\p{L}\p{M}\p{N}]/u;
 
+/** One distinct token text: its vocabulary id, norm and shape. */
 interface TokenInfo {
+  id: number;
   /** The text, one string per distinct word: lookups by token text reuse its hash. */
   text: string;
   norm: string;
   shape: number;
+  hash: number;
 }
 
-/** Norm and shape of a token text, cached: the same words recur in every article. */
-const infoCache = new Map<string, TokenInfo>();
-function infoOf(s: string): TokenInfo {
-  let v = infoCache.get(s);
-  if (v === undefined) {
-    const word = WORD_START_RE.test(s);
-    const cap = UPPER_RE.test(s);
-    const shape = (word ? SHAPE_WORD : 0) | (cap ? SHAPE_CAP : 0) | (word && s.length > 1 && cap && !HAS_LOWER_RE.test(s) ? SHAPE_UPPER : 0);
-    v = { text: s, norm: tokenNorm(s), shape };
-    if (infoCache.size < 200_000) infoCache.set(s, v);
+// The vocabulary: every distinct token text seen, found by a hash of its characters in the article text, so that a known
+// word costs no string allocation. Bounded: past VOCAB_MAX words new ones get id -1 and are not kept.
+const VOCAB_MAX = 200_000;
+const VOCAB: TokenInfo[] = [];
+const SLOT_BITS = 19;
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+/** Open addressing over VOCAB: vocabulary id + 1, 0 for an empty slot. */
+const SLOTS = new Int32Array(1 << SLOT_BITS);
+/** Texts of one UTF-16 unit (punctuation, "a", "I"), by character code. */
+const SINGLE = new Map<number, TokenInfo>();
+
+function newInfo(s: string, hash: number): TokenInfo {
+  const word = WORD_START_RE.test(s);
+  const cap = UPPER_RE.test(s);
+  const shape = (word ? SHAPE_WORD : 0) | (cap ? SHAPE_CAP : 0) | (word && s.length > 1 && cap && !HAS_LOWER_RE.test(s) ? SHAPE_UPPER : 0);
+  const v = { id: -1, text: s, norm: tokenNorm(s), shape, hash };
+  if (VOCAB.length < VOCAB_MAX) {
+    v.id = VOCAB.length;
+    VOCAB.push(v);
   }
+  return v;
+}
+
+/** The vocabulary entry of text[start, end). */
+function infoAt(text: string, start: number, end: number): TokenInfo {
+  if (end - start === 1) {
+    const c = text.charCodeAt(start);
+    let v = SINGLE.get(c);
+    if (v === undefined) {
+      v = newInfo(text[start], 0);
+      if (v.id >= 0) SINGLE.set(c, v);
+    }
+    return v;
+  }
+  // FNV-1a over the UTF-16 units
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const len = end - start;
+  let slot = h & SLOT_MASK;
+  for (let id = SLOTS[slot]; id !== 0; id = SLOTS[slot]) {
+    const v = VOCAB[id - 1];
+    if (v.hash === h && v.text.length === len && text.startsWith(v.text, start)) return v;
+    slot = (slot + 1) & SLOT_MASK;
+  }
+  const v = newInfo(text.slice(start, end), h);
+  if (v.id >= 0) SLOTS[slot] = v.id + 1;
   return v;
 }
 
@@ -158,9 +198,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     else if ((c === APOS || c === RSQUO) && text.charCodeAt(i + 1) === 115 && !isAsciiWord(text.charCodeAt(i + 2))) i += 2;
     else i += unitsAt(text, i);
     const end = i < to ? i : to;
-    const s = text.slice(start, end);
-    const info = infoOf(s);
+    const info = infoAt(text, start, end);
     out.push({
+      id: info.id,
       text: info.text,
       norm: info.norm,
       start,

@@ -79,7 +79,12 @@ export const MAX_INGEST_BATCH = 100;
 
 /** Resolves an optional name to an entity id; an unknown name is NOT_FOUND, not an empty answer. */
 async function idOf(ctx: ApiContext, name: string | null | undefined, argument: string): Promise<string | null> {
-  return name ? (await requireEntity(ctx.store, name, argument)).id : null;
+  return name ? (await ctx.entityByName(name, argument)).id : null;
+}
+
+/** The request's time budget, and its entity loader for the ends of paths. */
+function pathOptions(ctx: ApiContext) {
+  return { timeoutMs: ctx.queryTimeoutMs, resolveEntity: ctx.entityByName };
 }
 
 function windowFilter(args: WindowArgs) {
@@ -104,10 +109,14 @@ async function ingestOne(ctx: ApiContext, input: ArticleData) {
 
 export const resolvers = {
   Query: {
-    paths: (_: unknown, args: PathsArgs, ctx: ApiContext) => findPaths(ctx.store, { ...args, timeoutMs: ctx.queryTimeoutMs }),
-    kShortestPaths: (_: unknown, args: PathsArgs, ctx: ApiContext) => findPaths(ctx.store, { ...args, first: args.k, timeoutMs: ctx.queryTimeoutMs }),
-    shortestPath: (_: unknown, args: PathsArgs, ctx: ApiContext) => findShortestPath(ctx.store, { ...args, timeoutMs: ctx.queryTimeoutMs }),
-    entity: (_: unknown, args: { name: string }, ctx: ApiContext) => lookupEntity(ctx.store, args.name),
+    paths: (_: unknown, args: PathsArgs, ctx: ApiContext) => findPaths(ctx.store, { ...args, ...pathOptions(ctx) }),
+    kShortestPaths: (_: unknown, args: PathsArgs, ctx: ApiContext) => findPaths(ctx.store, { ...args, first: args.k, ...pathOptions(ctx) }),
+    shortestPath: (_: unknown, args: PathsArgs, ctx: ApiContext) => findShortestPath(ctx.store, { ...args, ...pathOptions(ctx) }),
+    entity: async (_: unknown, args: { name: string }, ctx: ApiContext) => {
+      const entity = await lookupEntity(ctx.store, args.name);
+      if (entity) ctx.entities.prime(entity.id, entity);
+      return entity;
+    },
     entities: async (_: unknown, args: PageArgs & { search?: string | null; type?: EntityType | null }, ctx: ApiContext) =>
       connection(await ctx.store.searchEntities({ search: args.search, type: args.type, ...paging(args) })),
     relations: async (_: unknown, args: RelationsArgs, ctx: ApiContext) => {
@@ -124,7 +133,7 @@ export const resolvers = {
     },
     neighborhood: async (_: unknown, args: WindowArgs & { entity: string; depth: number; maxNodes: number }, ctx: ApiContext) =>
       ctx.store.neighborhood({
-        entityId: (await requireEntity(ctx.store, args.entity, 'entity')).id,
+        entityId: (await ctx.entityByName(args.entity, 'entity')).id,
         depth: checkRange('depth', args.depth, 1, MAX_NEIGHBORHOOD_DEPTH),
         maxNodes: checkRange('maxNodes', args.maxNodes, 1, MAX_NEIGHBORHOOD_NODES),
         ...windowFilter(args),
@@ -132,7 +141,7 @@ export const resolvers = {
     timeline: async (_: unknown, args: WindowArgs & PageArgs & { entity: string; counterpart?: string | null }, ctx: ApiContext) =>
       connection(
         await ctx.store.listRelations({
-          entityId: (await requireEntity(ctx.store, args.entity, 'entity')).id,
+          entityId: (await ctx.entityByName(args.entity, 'entity')).id,
           counterpartId: await idOf(ctx, args.counterpart, 'counterpart'),
           types: args.relationTypes, ...parseWindow(args.since, args.until), ...paging(args),
         }),
@@ -145,11 +154,11 @@ export const resolvers = {
         }),
       ),
     contactCounts: async (_: unknown, args: WindowArgs & { entity: string }, ctx: ApiContext) =>
-      ctx.store.contactCounts((await requireEntity(ctx.store, args.entity, 'entity')).id, windowFilter(args)),
+      ctx.store.contactCounts((await ctx.entityByName(args.entity, 'entity')).id, windowFilter(args)),
     mostConnected: (_: unknown, args: WindowArgs & { entityType?: EntityType | null; first: number }, ctx: ApiContext) =>
       ctx.store.degreeRanking({ ...windowFilter(args), entityType: args.entityType, first: checkFirst(args.first) }),
     between: (_: unknown, args: WindowArgs & { a: string; b: string; maxHops: number }, ctx: ApiContext) =>
-      entitiesBetween(ctx.store, { ...args, from: args.a, to: args.b, timeoutMs: ctx.queryTimeoutMs }),
+      entitiesBetween(ctx.store, { ...args, from: args.a, to: args.b, ...pathOptions(ctx) }),
     articles: async (_: unknown, args: PageArgs, ctx: ApiContext) => connection(await ctx.store.listArticles(paging(args))),
     merges: (_: unknown, __: unknown, ctx: ApiContext) => ctx.store.listMerges(),
     article: (_: unknown, args: { id: string }, ctx: ApiContext) => ctx.articles.load(args.id),

@@ -6,9 +6,14 @@ import { DEFAULT_QUERY_TIMEOUT_MS, type GraphStore, type PathQuery } from '../st
 import { lookupEntity } from './entity-lookup.js';
 import { checkFirst, checkMaxHops, checkStatuses, MAX_PATHS_RETURNED } from './arguments.js';
 
+/** A name to its entity, or NOT_FOUND naming the argument. */
+export type EntityResolver = (name: string, argument: string) => Promise<EntityRecord>;
+
 export interface PathArgs {
   from: string;
   to: string;
+  /** How the ends are looked up (the API's also keeps them for the request's entity loader); default requireEntity. */
+  resolveEntity?: EntityResolver;
   maxHops: number;
   relationTypes?: readonly RelationType[] | null;
   statuses?: readonly string[] | null;
@@ -30,7 +35,8 @@ async function toPathQuery(store: GraphStore, args: PathArgs): Promise<PathQuery
   const first = checkFirst(args.first ?? 1, MAX_PATHS_RETURNED);
   const statuses = checkStatuses(args.statuses);
   const window = parseWindow(args.since, args.until);
-  const [from, to] = await Promise.all([requireEntity(store, args.from, 'from'), requireEntity(store, args.to, 'to')]);
+  const resolve: EntityResolver = args.resolveEntity ?? ((name, argument) => requireEntity(store, name, argument));
+  const [from, to] = await Promise.all([resolve(args.from, 'from'), resolve(args.to, 'to')]);
   return {
     fromId: from.id, toId: to.id, maxHops, first, relationTypes: args.relationTypes ?? null, statuses, ...window,
     timeRespecting: args.timeRespecting ?? false, timeoutMs: args.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,

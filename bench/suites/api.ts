@@ -172,10 +172,12 @@ async function overhead(ctx: BenchContext, g: BuiltGraph): Promise<void> {
       const res = await client.post({ query: SHORTEST_QUERY, variables: v });
       if (res.json.errors?.length) throw new Error(`GraphQL error: ${res.json.errors[0].message}`);
     };
-    // Warm both paths (index, JIT, Yoga's parse/validate cache), then interleave rounds to share any drift.
-    for (const v of pairs.slice(0, 100)) {
-      await direct(v);
-      await http(v);
+    // Warm both paths (index, Yoga's parse/validate cache, and the JIT: a hundred requests leave the server's code
+    // half-optimised, p50 +50%), then interleave rounds to share any drift.
+    const warm = ctx.quick ? 300 : 3000;
+    for (let i = 0; i < warm; i++) {
+      await direct(pairs[i % pairs.length]);
+      await http(pairs[i % pairs.length]);
     }
     const directMs: number[] = [];
     const httpMs: number[] = [];

@@ -11,7 +11,8 @@ describe('entity lookup among namesakes', () => {
   const store = new SqliteStore(join(dir, 'graph.db'));
   const country = entity('Georgia', 'COUNTRY', ['Sakartwelo']);
   const state = entity('Georgia', 'PLACE', ['Sakartwelo']);
-  const kemp = entity('Brian Kemp', 'PERSON');
+  // As connected as the state, with a smaller id, but 'Georgia' is only his alias: a name match comes first.
+  const kemp = entity('Brian Kemp', 'PERSON', ['Georgia']);
   const kobachidse = entity('Irakli Kobachidse', 'PERSON');
   const text = 'Kemp sprach über Georgia. Kemp rief in Georgia an. Kobachidse sprach über Georgien.';
   beforeAll(async () => {
@@ -36,6 +37,7 @@ describe('entity lookup among namesakes', () => {
 
   it('prefers the namesake with more relations over the smaller id', async () => {
     expect(country.id < state.id).toBe(true);
+    expect(kemp.id < state.id).toBe(true);
     expect((await store.findEntity('georgia'))?.id).toBe(state.id);
     expect((await store.findEntity('Sakartwelo'))?.id).toBe(state.id);
   });

@@ -126,14 +126,24 @@ const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 /** An entity row with its aliases as one JSON array: one statement instead of a second query for aliases. */
 const ENTITY_FIELDS = 'e.id, e.name, e.type, e.wikidata, (SELECT json_group_array(alias) FROM entity_aliases a WHERE a.entity_id = e.id) AS aliases';
 const ENTITY_COLUMNS = `SELECT ${ENTITY_FIELDS} FROM entities e`;
-/** Name lookup, most specific first: id, Wikidata id, normalised name, alias. */
-const ENTITY_TIERS = ['e.id = ?', 'e.wikidata = ?', 'e.norm_name = ?', 'e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?)'] as const;
+/** Name lookup tiers, most specific first: id, Wikidata id, normalised name, alias. */
+const ENTITY_TIERS = [
+  'e.id = @id',
+  'e.wikidata = @wikidata',
+  'e.norm_name = @norm',
+  'e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = @norm)',
+] as const;
+/**
+ * Every tier in one statement (one index search each), an entity at the most specific tier it matches: the first row
+ * is from the first tier with a match, and a second row from that tier means namesakes.
+ */
+const ENTITY_LOOKUP = `SELECT ${ENTITY_FIELDS}, CASE ${ENTITY_TIERS.slice(0, -1)
+  .map((where, tier) => `WHEN ${where} THEN ${tier}`)
+  .join(' ')} ELSE ${ENTITY_TIERS.length - 1} END AS tier
+  FROM entities e WHERE ${ENTITY_TIERS.join(' OR ')} ORDER BY tier, e.id LIMIT 2`;
 const ENTITY_DEGREE = '(SELECT count(*) FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id)';
-/** Per tier: the first two matches by id, and the most connected match (for namesakes). */
-const ENTITY_TIER_SQL = ENTITY_TIERS.map((where) => ({
-  first: `${ENTITY_COLUMNS} WHERE ${where} ORDER BY e.id LIMIT 2`,
-  ranked: `${ENTITY_COLUMNS} WHERE ${where} ORDER BY ${ENTITY_DEGREE} DESC, e.id LIMIT 1`,
-}));
+/** Per tier, the most connected of its namesakes. */
+const ENTITY_RANKED = ENTITY_TIERS.map((where) => `${ENTITY_COLUMNS} WHERE ${where} ORDER BY ${ENTITY_DEGREE} DESC, e.id LIMIT 1`);
 
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
@@ -272,16 +282,12 @@ export class SqliteStore implements GraphStore {
 
   /** The first tier that matches wins; among namesakes, the most connected (then the smallest id). */
   async findEntity(nameOrAlias: string): Promise<EntityRecord | null> {
-    const norm = normalizeName(nameOrAlias);
-    const args = [nameOrAlias, nameOrAlias.toUpperCase(), norm, norm];
-    for (let i = 0; i < ENTITY_TIER_SQL.length; i++) {
-      const rows = this.sql(ENTITY_TIER_SQL[i].first).all(args[i]) as EntityRow[];
-      if (!rows.length) continue;
-      // Counting a hub's relations costs far more than the lookup, so only when there are namesakes to rank.
-      const row = rows.length === 1 ? rows[0] : (this.sql(ENTITY_TIER_SQL[i].ranked).get(args[i]) as EntityRow);
-      return this.toEntities([row])[0];
-    }
-    return null;
+    const params = { id: nameOrAlias, wikidata: nameOrAlias.toUpperCase(), norm: normalizeName(nameOrAlias) };
+    const [first, second] = this.sql(ENTITY_LOOKUP).all(params) as (EntityRow & { tier: number })[];
+    if (!first) return null;
+    // Counting a hub's relations costs far more than the lookup, so only when there are namesakes to rank.
+    const row = second?.tier === first.tier ? (this.sql(ENTITY_RANKED[first.tier]).get(params) as EntityRow) : first;
+    return this.toEntities([row])[0];
   }
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {

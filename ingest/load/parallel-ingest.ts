@@ -9,8 +9,14 @@ import type { ArticleInput, ExtractedArticle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import type { ParseOptions } from '../parse/parse-article-file.js';
 
-/** Articles per store write (as the sequential ingest's DEFAULT_WRITE_BATCH; not imported, so this thread never loads the NLP). */
-export const PARALLEL_WRITE_BATCH = 25;
+/** Articles per store write: one transaction each, so larger batches spread each commit's page writes thinner. */
+export const PARALLEL_WRITE_BATCH = 100;
+
+/**
+ * Chunks queued at each worker: enough work (6 × 8 articles) to keep it busy while this thread is blocked
+ * writing a batch, which takes longer than extracting one chunk.
+ */
+const DEFAULT_PREFETCH = 6;
 
 export interface SerializedInputError {
   file: string;
@@ -36,8 +42,10 @@ export interface ExtractionResult {
 }
 
 export interface ParallelIngestOptions {
-  /** Extraction threads; default: the machine's available parallelism. */
+  /** Extraction threads; default: the machine's available parallelism. Ignored with `pool`. */
   workers?: number;
+  /** Threads already started (and perhaps warmed up) to run the extraction on; left open. */
+  pool?: ExtractionPool;
   /** Articles (or files) per message to a worker. */
   chunkSize?: number;
   /** Articles per store write. */
@@ -62,7 +70,7 @@ export interface ParallelIngestSummary {
   workerHeapUsedBytes: number;
 }
 
-type Job =
+export type Job =
   | { kind: 'articles'; origin: string; articles: ArticleInput[] }
   | { kind: 'files'; files: string[]; parseOptions?: ParseOptions };
 
@@ -75,94 +83,140 @@ function startWorker(): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`, { eval: true });
 }
 
+interface Run {
+  queued: Map<Worker, number>;
+  done: Map<number, ExtractionResult>;
+  failure: Error | null;
+  notify: () => void;
+  dispatch: () => Promise<void>;
+}
+
 /**
- * Runs jobs on a pool of workers and yields their results in job order. Each worker has up to `prefetch` jobs
- * queued, and at most twice as many jobs as the pool holds are dispatched and not yet consumed (memory bound).
+ * Extraction worker threads, started once and usable for several ingests (one at a time): a caller that ingests
+ * repeatedly, or measures steady throughput, pays for starting the threads and warming their JIT only once.
  */
-async function* runOrdered(jobs: AsyncIterator<Job> | Iterator<Job>, workers: number, prefetch: number): AsyncGenerator<ExtractionResult> {
-  const pool = Array.from({ length: workers }, startWorker);
-  const queued = new Map<Worker, number>(pool.map((w) => [w, 0]));
-  const done = new Map<number, ExtractionResult>();
-  let nextSeq = 0;
-  let nextToYield = 0;
-  let exhausted = false;
-  let closing = false;
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  const limit = 2 * workers * prefetch;
-  let pulling = false;
-  const leastBusy = (): Worker | null => {
-    let best: Worker | null = null;
-    for (const w of pool) if ((queued.get(w) as number) < prefetch && (!best || (queued.get(w) as number) < (queued.get(best) as number))) best = w;
-    return best;
-  };
+export class ExtractionPool {
+  private readonly workers: Worker[];
+  private run: Run | null = null;
+  private broken: Error | null = null;
+  private closing = false;
 
-  // Dispatch while a worker has room, input is left and the reorder buffer is under its limit.
-  const dispatch = async () => {
-    if (pulling) return;
-    pulling = true;
-    try {
-      for (;;) {
-        if (exhausted || failure || nextSeq - nextToYield >= limit) break;
-        const worker = leastBusy();
-        if (!worker) break;
-        const next = await jobs.next();
-        if (next.done) {
-          exhausted = true;
-          break;
-        }
-        queued.set(worker, (queued.get(worker) as number) + 1);
-        worker.postMessage({ ...next.value, seq: nextSeq++ } as ExtractionJob);
-      }
-    } catch (err) {
-      failure ??= err as Error;
-    } finally {
-      pulling = false;
-      notify();
+  constructor(size: number = availableParallelism()) {
+    this.workers = Array.from({ length: Math.max(1, size) }, startWorker);
+    for (const worker of this.workers) {
+      worker.on('message', (result: ExtractionResult) => {
+        const run = this.run;
+        if (!run) return;
+        if (result.fatal) run.failure ??= new Error(`extraction worker failed: ${result.fatal}`);
+        run.done.set(result.seq, result);
+        run.queued.set(worker, (run.queued.get(worker) as number) - 1);
+        run.notify();
+        void run.dispatch();
+      });
+      const fail = (err: Error) => {
+        this.broken ??= err;
+        if (this.run) this.run.failure ??= err;
+        this.run?.notify();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!this.closing && code !== 0) fail(new Error(`extraction worker exited with code ${code}`));
+      });
     }
-  };
-
-  for (const worker of pool) {
-    worker.on('message', (result: ExtractionResult) => {
-      if (result.fatal) failure ??= new Error(`extraction worker failed: ${result.fatal}`);
-      done.set(result.seq, result);
-      queued.set(worker, (queued.get(worker) as number) - 1);
-      notify();
-      void dispatch();
-    });
-    worker.on('error', (err) => {
-      failure ??= err;
-      notify();
-    });
-    worker.on('exit', (code) => {
-      if (!closing && code !== 0) failure ??= new Error(`extraction worker exited with code ${code}`);
-      notify();
-    });
   }
 
-  try {
-    void dispatch();
-    for (;;) {
-      if (failure) throw failure;
-      const ready = done.get(nextToYield);
-      if (ready) {
-        done.delete(nextToYield);
-        nextToYield++;
-        void dispatch();
-        yield ready;
-        continue;
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Extracts the articles on every worker and drops the results (JIT and caches warm, as a measured floor's are). */
+  async warmUp(articles: readonly ArticleInput[]): Promise<void> {
+    const jobs = this.workers.map((): Job => ({ kind: 'articles', origin: 'warm-up', articles: [...articles] }));
+    for await (const result of this.results(jobs.values(), 1)) void result;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /**
+   * Runs jobs on the workers and yields their results in job order. Each worker has up to `prefetch` jobs queued,
+   * and at most twice as many jobs as the pool holds are dispatched and not yet consumed (memory bound).
+   */
+  async *results(jobs: AsyncIterator<Job> | Iterator<Job>, prefetch: number): AsyncGenerator<ExtractionResult> {
+    if (this.run) throw new Error('ExtractionPool runs one ingest at a time');
+    if (this.broken) throw this.broken;
+    const pool = this.workers;
+    let nextSeq = 0;
+    let nextToYield = 0;
+    let exhausted = false;
+    let pulling = false;
+    let wake: (() => void) | null = null;
+    const limit = 2 * pool.length * prefetch;
+    const run: Run = {
+      queued: new Map(pool.map((w) => [w, 0])),
+      done: new Map(),
+      failure: null,
+      notify: () => {
+        const w = wake;
+        wake = null;
+        w?.();
+      },
+      // Dispatch while a worker has room, input is left and the reorder buffer is under its limit.
+      dispatch: async () => {
+        if (pulling) return;
+        pulling = true;
+        try {
+          for (;;) {
+            if (exhausted || run.failure || nextSeq - nextToYield >= limit) break;
+            const worker = leastBusy();
+            if (!worker) break;
+            const next = await jobs.next();
+            if (next.done) {
+              exhausted = true;
+              break;
+            }
+            run.queued.set(worker, (run.queued.get(worker) as number) + 1);
+            worker.postMessage({ ...next.value, seq: nextSeq++ } as ExtractionJob);
+          }
+        } catch (err) {
+          run.failure ??= err as Error;
+        } finally {
+          pulling = false;
+          run.notify();
+        }
+      },
+    };
+    const leastBusy = (): Worker | null => {
+      let best: Worker | null = null;
+      for (const w of pool) {
+        const q = run.queued.get(w) as number;
+        if (q < prefetch && (!best || q < (run.queued.get(best) as number))) best = w;
       }
-      if (exhausted && !pulling && nextToYield === nextSeq) return;
-      await new Promise<void>((resolve) => (wake = resolve));
+      return best;
+    };
+    this.run = run;
+    try {
+      void run.dispatch();
+      for (;;) {
+        if (run.failure) throw run.failure;
+        const ready = run.done.get(nextToYield);
+        if (ready) {
+          run.done.delete(nextToYield);
+          nextToYield++;
+          void run.dispatch();
+          yield ready;
+          continue;
+        }
+        if (exhausted && !pulling && nextToYield === nextSeq) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      // Jobs still running when the consumer stopped early would be delivered to the next run: the pool is spent.
+      if (nextToYield !== nextSeq) this.broken ??= new Error('ExtractionPool was left with jobs in flight');
+      this.run = null;
     }
-  } finally {
-    closing = true;
-    await Promise.all(pool.map((w) => w.terminate()));
   }
 }
 
@@ -225,8 +279,14 @@ async function writeAll(store: GraphStore, results: AsyncGenerator<ExtractionRes
   return summary;
 }
 
-function poolSize(options: ParallelIngestOptions): number {
-  return Math.max(1, options.workers ?? availableParallelism());
+/** Runs the jobs on the caller's pool, or on a pool started for this ingest and closed after it. */
+async function extractAndWrite(store: GraphStore, jobs: AsyncIterator<Job>, options: ParallelIngestOptions): Promise<ParallelIngestSummary> {
+  const pool = options.pool ?? new ExtractionPool(options.workers);
+  try {
+    return await writeAll(store, pool.results(jobs, options.prefetch ?? DEFAULT_PREFETCH), options);
+  } finally {
+    if (!options.pool) await pool.close();
+  }
 }
 
 /** Extracts articles on worker threads and writes them, in input order, from this thread. */
@@ -236,7 +296,7 @@ export async function ingestArticlesParallel(
   options: ParallelIngestOptions = {},
 ): Promise<ParallelIngestSummary> {
   const jobs = mapJobs(chunked(inputs, options.chunkSize ?? 8), (articles): Job => ({ kind: 'articles', origin: 'articles', articles }));
-  return writeAll(store, runOrdered(jobs, poolSize(options), options.prefetch ?? 2), options);
+  return extractAndWrite(store, jobs, options);
 }
 
 /** Parses and extracts files on worker threads and writes them, in input order, from this thread. */
@@ -247,5 +307,5 @@ export async function ingestFilesParallel(
 ): Promise<ParallelIngestSummary> {
   const parseOptions: ParseOptions = { maxArticleChars: options.maxArticleChars };
   const jobs = mapJobs(chunked(files, options.chunkSize ?? 4), (chunk): Job => ({ kind: 'files', files: chunk, parseOptions }));
-  return writeAll(store, runOrdered(jobs, poolSize(options), options.prefetch ?? 2), options);
+  return extractAndWrite(store, jobs, options);
 }

@@ -4,8 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ExtractedArticle, ExtractedEntity } from '../../src/domain/model.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { entity, extracted } from '../fixtures/extracted-articles.js';
 
@@ -126,5 +128,29 @@ describe('SQLite batched writes', () => {
     await a.writeArticles([meeting(first, ben)]);
     expect((await a.getEntities([first.id]))[0]?.name).toBe('Erster Name');
     expect((await a.checkIntegrity()).relationsWithMissingEntity).toEqual([]);
+  });
+
+  it('keeps the mentions of a store written before migration 3', async () => {
+    const path = join(dir, 'v2.db');
+    const x = meeting(ana, ben);
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]);
+    old.exec(MIGRATIONS[1]);
+    old.pragma('user_version = 2');
+    old.close();
+    // Written through the current store, then put back to version 2 with the old mentions table.
+    const s = await store(path);
+    await s.writeArticles([x]);
+    await s.close();
+    const back = new Database(path);
+    back.exec(`DROP TABLE entity_mentions;
+      CREATE TABLE entity_mentions (entity_id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id), PRIMARY KEY (entity_id, article_id));
+      CREATE INDEX entity_mentions_article ON entity_mentions(article_id);`);
+    back.prepare('INSERT INTO entity_mentions VALUES (?, ?), (?, ?)').run(ana.id, x.article.id, ben.id, x.article.id);
+    back.pragma('user_version = 2');
+    back.close();
+    const migrated = await store(path);
+    expect((await migrated.articleEntities(x.article.id)).map((e) => e.id)).toEqual([ana.id, ben.id].sort());
+    expect((await migrated.deleteArticle(x.article.id))?.entitiesRemoved).toBe(2);
   });
 });

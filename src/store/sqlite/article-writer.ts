@@ -2,8 +2,8 @@
 // transaction (one commit instead of one per article). An article is still all or nothing: when one fails, the
 // batch is rolled back and written again one transaction per article, so the articles before the failing one are
 // committed and its error is thrown, as if each had always had its own transaction (failures are rare; per-article
-// savepoints would cost every batch a copy of each page it touches). Merge redirects and the names of stored
-// entities are remembered between batches while no other connection commits and this one makes no correction.
+// savepoints would cost every batch a copy of each page it touches). Merge redirects and the names and aliases of
+// stored entities are remembered between batches while no other connection commits and this one makes no correction.
 import type Database from 'better-sqlite3';
 import { dateEnd, dateStart } from '../../domain/date-range.js';
 import { evidenceId, normalizeName } from '../../domain/ids.js';
@@ -23,8 +23,31 @@ export interface BatchOutcome {
 type Redirect = (id: string) => string;
 const identity: Redirect = (id) => id;
 
-/** Entity names remembered at most (then forgotten at once), so a long ingest's memory stays flat. */
-const NAME_CACHE_MAX = 50_000;
+/** Stored rows remembered at most (then forgotten at once), so a long ingest's memory stays flat. */
+const KNOWN_MAX = 100_000;
+
+/** Rows known to be stored: entity names by id, and (entity id, alias) pairs. */
+class KnownRows {
+  readonly names = new Map<string, string>();
+  readonly aliases = new Set<string>();
+
+  get size(): number {
+    return this.names.size + this.aliases.size;
+  }
+
+  clear(): void {
+    this.names.clear();
+    this.aliases.clear();
+  }
+
+  add(other: KnownRows): void {
+    if (this.size + other.size > KNOWN_MAX) this.clear();
+    for (const [id, name] of other.names) this.names.set(id, name);
+    for (const key of other.aliases) this.aliases.add(key);
+  }
+}
+
+const aliasKey = (id: string, alias: string): string => `${id}\u0000${alias}`;
 
 export class ArticleWriter {
   private readonly insertArticle: Database.Statement;
@@ -39,8 +62,8 @@ export class ArticleWriter {
   private readonly dataVersionStatement: Database.Statement;
   private readonly inTransaction: (write: () => void) => void;
   private redirect: Redirect = identity;
-  /** Stored entity id → its name, as committed; valid at data_version `knownVersion`. */
-  private names = new Map<string, string>();
+  /** What is committed, as of data_version `knownVersion`. */
+  private readonly known = new KnownRows();
   private knownVersion = -1;
 
   constructor(private readonly db: Database.Database) {
@@ -98,7 +121,7 @@ export class ArticleWriter {
   /** One transaction for the articles; `failedInside` when it got the lock and an article's writes failed. */
   private attempt(batch: readonly ExtractedArticle[]): { outcome: BatchOutcome; error?: unknown; failedInside: boolean } {
     const outcome: BatchOutcome = { results: [], added: [] };
-    const learned = new Map<string, string>();
+    const learned = new KnownRows();
     let inside = false;
     let writing = false;
     try {
@@ -112,8 +135,7 @@ export class ArticleWriter {
       inside = writing;
       return { outcome, error, failedInside: inside };
     }
-    if (this.names.size + learned.size > NAME_CACHE_MAX) this.names.clear();
-    for (const [id, name] of learned) this.names.set(id, name);
+    this.known.add(learned);
     return { outcome, failedInside: false };
   }
 
@@ -121,7 +143,7 @@ export class ArticleWriter {
   private refresh(): void {
     const version = this.dataVersion();
     if (version === this.knownVersion) return;
-    this.names.clear();
+    this.known.clear();
     const rows = this.activeMerges.all() as { merged_id: string; kept_id: string }[];
     const map = new Map(rows.map((r) => [r.merged_id, r.kept_id]));
     // Merged → kept, following chains (bounded, so a cycle cannot hang the writer).
@@ -136,15 +158,22 @@ export class ArticleWriter {
   }
 
   /** The stored name of an entity, or undefined; `learned` holds what this transaction wrote or read. */
-  private storedName(id: string, learned: Map<string, string>): string | undefined {
-    const known = this.names.get(id) ?? learned.get(id);
+  private storedName(id: string, learned: KnownRows): string | undefined {
+    const known = this.known.names.get(id) ?? learned.names.get(id);
     if (known !== undefined) return known;
     const name = this.entityName.get(id) as string | undefined;
-    if (name !== undefined) learned.set(id, name);
+    if (name !== undefined) learned.names.set(id, name);
     return name;
   }
 
-  private writeOne(x: ExtractedArticle, added: IndexedRelation[], learned: Map<string, string>): WriteResult {
+  private addAlias(id: string, alias: string, learned: KnownRows): void {
+    const key = aliasKey(id, alias);
+    if (this.known.aliases.has(key) || learned.aliases.has(key)) return;
+    this.insertAlias.run(id, alias, normalizeName(alias));
+    learned.aliases.add(key);
+  }
+
+  private writeOne(x: ExtractedArticle, added: IndexedRelation[], learned: KnownRows): WriteResult {
     const a = x.article;
     const result: WriteResult = { articleId: a.id, status: 'new', entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0 };
     const inserted = this.insertArticle.run(
@@ -163,11 +192,11 @@ export class ArticleWriter {
         this.insertEntity.run(e.id, e.name, normalizeName(e.name), e.type, e.wikidata);
         result.entitiesAdded++;
         stored = e.name;
-        learned.set(id, stored);
+        learned.names.set(id, stored);
       }
       if (e.aliases.length || e.name !== stored) {
         for (const alias of new Set([e.name, ...e.aliases])) {
-          if (alias !== stored) this.insertAlias.run(id, alias, normalizeName(alias));
+          if (alias !== stored) this.addAlias(id, alias, learned);
         }
       }
       mentioned.push(id);

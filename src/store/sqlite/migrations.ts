@@ -87,4 +87,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX entity_merges_merged ON entity_merges(merged_id);
   `,
+  // 3: mentions keyed by their primary key alone (WITHOUT ROWID): one B-tree less to write per mention.
+  `
+  CREATE TABLE entity_mentions_v3 (
+    entity_id TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (entity_id, article_id)
+  ) WITHOUT ROWID;
+  INSERT INTO entity_mentions_v3 (entity_id, article_id) SELECT entity_id, article_id FROM entity_mentions;
+  DROP TABLE entity_mentions;
+  ALTER TABLE entity_mentions_v3 RENAME TO entity_mentions;
+  CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+  `,
 ];

@@ -1,0 +1,53 @@
+// The multi-core ingest (worker threads extract, this thread writes in batches) stores exactly what the sequential
+// ingest stores, in input order, and a started pool serves several ingests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExtractionPool, ingestArticlesParallel } from '../../ingest/load/parallel-ingest.js';
+import { extractFromInputs } from '../../ingest/pipeline.js';
+import { generateCorpus } from '../../bench/generators/article-corpus.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'diplograph-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function open(name: string): Promise<SqliteStore> {
+  const store = new SqliteStore(join(dir, name));
+  await store.init();
+  return store;
+}
+
+/** Everything a reader can see of the stored graph, in a stable order. */
+async function contents(store: GraphStore) {
+  const relations = await store.listRelations({ first: 10_000, offset: 0 });
+  const articles = await store.listArticles({ first: 10_000, offset: 0 });
+  const entities = await store.searchEntities({ search: '', first: 10_000, offset: 0 });
+  return { counts: await store.counts(), relations: relations.items, articles: articles.items, entities: entities.items };
+}
+
+describe('parallel ingest', () => {
+  const corpus = generateCorpus({ count: 60, seed: 5 });
+
+  it('stores what the sequential ingest stores, with batches smaller and larger than a chunk', { timeout: 120_000 }, async () => {
+    const sequential = await open('sequential.db');
+    await sequential.writeArticles(extractFromInputs('test', { articles: corpus, errors: [] }).articles);
+    const want = await contents(sequential);
+    await sequential.close();
+
+    const pool = new ExtractionPool(2);
+    try {
+      await pool.warmUp(corpus.slice(0, 3));
+      for (const [name, batchSize, chunkSize] of [['small.db', 5, 8], ['large.db', 100, 3]] as const) {
+        const store = await open(name);
+        const summary = await ingestArticlesParallel(store, corpus, { pool, batchSize, chunkSize, prefetch: 2 });
+        expect(summary).toMatchObject({ articlesNew: corpus.length, articlesDuplicate: 0, failed: 0 });
+        expect(await contents(store)).toEqual(want);
+        await store.close();
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});

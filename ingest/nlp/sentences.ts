@@ -65,14 +65,15 @@ export function splitSentences(text: string): SentenceSpan[] {
 function splitFrom(text: string, base: [number, number][]): SentenceSpan[] {
   // 1. base boundaries, cut further at line breaks.
   const pieces: [number, number][] = [];
+  // the base spans are in order: one pass over the line breaks serves them all
+  let nl = text.indexOf('\n');
   for (const [a0, b0] of base) {
     let a = a0;
-    for (let i = a0; i < b0; i++) {
-      if (text[i] === '\n') {
-        const r = trimRange(text, a, i);
-        if (r[1] > r[0]) pieces.push(r);
-        a = i + 1;
-      }
+    while (nl !== -1 && nl < a0) nl = text.indexOf('\n', nl + 1);
+    for (; nl !== -1 && nl < b0; nl = text.indexOf('\n', nl + 1)) {
+      const r = trimRange(text, a, nl);
+      if (r[1] > r[0]) pieces.push(r);
+      a = nl + 1;
     }
     const r = trimRange(text, a, b0);
     if (r[1] > r[0]) pieces.push(r);
@@ -128,14 +129,20 @@ function splitFrom(text: string, base: [number, number][]): SentenceSpan[] {
   let para = 0;
   let line = 0;
   let prevEnd = 0;
+  // line breaks counted with one pointer moving forward through the text
+  let br = text.indexOf('\n');
+  const newlinesBefore = (to: number) => {
+    let n = 0;
+    for (; br !== -1 && br < to; br = text.indexOf('\n', br + 1)) n++;
+    return n;
+  };
   for (const [a, b] of merged) {
-    const gap = text.slice(prevEnd, a);
-    const newLines = (gap.match(/\n/g) ?? []).length;
-    if (out.length > 0 && isBlankLineBetween(text, prevEnd, a)) para++;
+    const newLines = newlinesBefore(a);
+    if (out.length > 0 && newLines > 1 && isBlankLineBetween(text, prevEnd, a)) para++;
     line += newLines;
     const lineStart = out.length === 0 || newLines > 0;
     out.push({ index: out.length, start: a, end: b, text: text.slice(a, b), para, line, lineStart });
-    line += (text.slice(a, b).match(/\n/g) ?? []).length;
+    line += newlinesBefore(b);
     prevEnd = b;
   }
   return out;

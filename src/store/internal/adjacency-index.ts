@@ -84,6 +84,8 @@ export class AdjacencyIndex {
 
   // Sealed, read-only search structures.
   private sealed = false;
+  /** Edges [0, sortedCount) are in relation-id order and in the sealed structures; later ones were added since. */
+  private sortedCount = 0;
   private offsets = new Int32Array(1);
   private adjEdge = new Int32Array(0);
   private adjNode = new Int32Array(0);
@@ -154,31 +156,35 @@ export class AdjacencyIndex {
     this.sealed = false;
   }
 
-  /** Orders edges by relation id and builds the CSR arrays. Runs on the first query after adds. */
+  /**
+   * Orders edges by relation id and builds the CSR arrays. Runs on the first query after adds. Edges added to a
+   * sealed index are merged into the existing order, and the neighbour-ordered slices of nodes they do not touch
+   * are carried over, so a few new relations cost linear passes, not a sort of the whole graph.
+   */
   private seal(): void {
     if (this.sealed) return;
     const m = this.edgeIds.length;
-    const ids = this.edgeIds;
-    let inOrder = true;
-    for (let i = 1; i < m && inOrder; i++) if (ids[i - 1] > ids[i]) inOrder = false;
-    if (!inOrder) {
-      const order = new Int32Array(m);
-      for (let i = 0; i < m; i++) order[i] = i;
-      order.sort((x, y) => (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : x - y));
+    const added = m - this.sortedCount;
+    const order = this.sortedCount > 0 && added <= this.sortedCount / 4 ? this.mergedOrder() : this.sortedOrder();
+    const oldOffsets = this.offsets;
+    const oldByNbrNode = this.byNbrNode;
+    const oldByNbrEdge = this.byNbrEdge;
+    const oldNodes = oldOffsets.length - 1;
+    const incremental = this.sortedCount > 0 && order !== null && added <= this.sortedCount / 4;
+    /** New number of each edge before the reordering (identity when already in order). */
+    let newOf: Int32Array | null = null;
+    if (order) {
+      const ids = this.edgeIds;
+      // In place through one scratch array: fresh large arrays per list would make V8 collect more often.
+      const scratch = new Int32Array(m);
       const permute = (list: IntList) => {
-        const out = new IntList();
-        out.data = new Int32Array(Math.max(1024, m));
-        for (let i = 0; i < m; i++) out.data[i] = list.data[order[i]];
-        out.length = m;
-        return out;
+        for (let i = 0; i < m; i++) scratch[i] = list.data[order[i]];
+        list.data.set(scratch);
       };
       this.edgeIds = Array.from(order, (i) => ids[i]);
-      this.edgeA = permute(this.edgeA);
-      this.edgeB = permute(this.edgeB);
-      this.edgeTypeList = permute(this.edgeTypeList);
-      this.edgeStatusList = permute(this.edgeStatusList);
-      this.edgeStartCode = permute(this.edgeStartCode);
-      this.edgeEndCode = permute(this.edgeEndCode);
+      for (const list of [this.edgeA, this.edgeB, this.edgeTypeList, this.edgeStatusList, this.edgeStartCode, this.edgeEndCode]) permute(list);
+      newOf = new Int32Array(m);
+      for (let k = 0; k < m; k++) newOf[order[k]] = k;
     }
     // Dates: dictionary codes to ranks in string order.
     this.sortedDates = [...this.dates].sort();
@@ -217,17 +223,50 @@ export class AdjacencyIndex {
       adjEdge[fill[y]] = e;
       adjNode[fill[y]++] = x;
     }
-    // By neighbour: sort each slice by (neighbour, edge) packed into one exact float64 key.
-    const keys = new Float64Array(2 * m);
-    const span = Math.max(1, m);
-    for (let k = 0; k < 2 * m; k++) keys[k] = adjNode[k] * span + adjEdge[k];
-    for (let i = 0; i < n; i++) if (offsets[i + 1] - offsets[i] > 1) keys.subarray(offsets[i], offsets[i + 1]).sort();
+    // By neighbour: each slice ordered by (neighbour, edge). A node none of the new edges touches keeps its old
+    // slice, renumbered (the renumbering keeps the old edges' order); the others are sorted again.
     const byNbrNode = new Int32Array(2 * m);
     const byNbrEdge = new Int32Array(2 * m);
-    for (let k = 0; k < 2 * m; k++) {
-      const nb = Math.floor(keys[k] / span);
-      byNbrNode[k] = nb;
-      byNbrEdge[k] = keys[k] - nb * span;
+    let touched: Uint8Array | null = null;
+    if (incremental) {
+      touched = new Uint8Array(n);
+      for (let i = oldNodes; i < n; i++) touched[i] = 1;
+      for (let k = this.sortedCount; k < m; k++) {
+        const e = (newOf as Int32Array)[k];
+        touched[a[e]] = 1;
+        touched[b[e]] = 1;
+      }
+    }
+    const span = Math.max(1, m);
+    let maxDegree = 0;
+    for (let i = 0; i < n; i++) maxDegree = Math.max(maxDegree, offsets[i + 1] - offsets[i]);
+    const scratchKeys = new Float64Array(maxDegree);
+    for (let i = 0; i < n; i++) {
+      const from = offsets[i];
+      const to = offsets[i + 1];
+      if (touched && !touched[i]) {
+        const old = oldOffsets[i];
+        const map = newOf as Int32Array;
+        for (let k = 0; k < to - from; k++) {
+          byNbrNode[from + k] = oldByNbrNode[old + k];
+          byNbrEdge[from + k] = map[oldByNbrEdge[old + k]];
+        }
+        continue;
+      }
+      if (to - from === 1) {
+        byNbrNode[from] = adjNode[from];
+        byNbrEdge[from] = adjEdge[from];
+        continue;
+      }
+      // Sorted as one exact float64 key per entry.
+      const keys = scratchKeys.subarray(0, to - from);
+      for (let k = from; k < to; k++) keys[k - from] = adjNode[k] * span + adjEdge[k];
+      keys.sort();
+      for (let k = 0; k < keys.length; k++) {
+        const nb = Math.floor(keys[k] / span);
+        byNbrNode[from + k] = nb;
+        byNbrEdge[from + k] = keys[k] - nb * span;
+      }
     }
     this.offsets = offsets;
     this.adjEdge = adjEdge;
@@ -244,7 +283,39 @@ export class AdjacencyIndex {
       this.memoValue = null;
       this.gen = 0;
     }
+    this.sortedCount = m;
     this.sealed = true;
+  }
+
+  /** Edge positions in relation-id order (ties in insertion order), or null when they are in order already. */
+  private sortedOrder(): Int32Array | null {
+    const m = this.edgeIds.length;
+    const ids = this.edgeIds;
+    let inOrder = true;
+    for (let i = 1; i < m && inOrder; i++) if (ids[i - 1] > ids[i]) inOrder = false;
+    if (inOrder) return null;
+    const order = new Int32Array(m);
+    for (let i = 0; i < m; i++) order[i] = i;
+    order.sort((x, y) => (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : x - y));
+    return order;
+  }
+
+  /** The sorted prefix merged with the edges added since, sorted (ties: earlier first). */
+  private mergedOrder(): Int32Array {
+    const m = this.edgeIds.length;
+    const s = this.sortedCount;
+    const ids = this.edgeIds;
+    const tail = new Int32Array(m - s);
+    for (let k = 0; k < tail.length; k++) tail[k] = s + k;
+    tail.sort((x, y) => (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : x - y));
+    const order = new Int32Array(m);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < m; k++) {
+      if (j >= tail.length || (i < s && ids[i] <= ids[tail[j]])) order[k] = i++;
+      else order[k] = tail[j++];
+    }
+    return order;
   }
 
   /** A new generation: every stamp from earlier queries becomes stale. */

@@ -4,6 +4,7 @@
 // towards the past, or towards the future for planned events. Without a publication date they stay null.
 import type { Lang } from '../lexicon/lexicon.js';
 import { unicodeBoundaries } from '../lexicon/triggers.js';
+import { isSpaceCode } from '../nlp/tokenize.js';
 
 export interface DateExpr {
   start: number;
@@ -156,7 +157,7 @@ export function findDates(lang: Lang, sentence: string, offset: number, features
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       let a = m.index;
       const b = a + m[0].length;
-      while (a < b && /\s/.test(sentence[a])) a++;
+      while (a < b && isSpaceCode(sentence.charCodeAt(a))) a++;
       if (used.some(([x, y]) => a < y && b > x)) continue;
       // times (18:40), numbers that are counts (30-tägigen), ordinals of non-dates are not dates
       if (/^\d{4}$/.test(m[0].trim()) && /[\d.,:-]$/.test(sentence.slice(0, a).trimEnd().slice(-1)) && !/\s$/.test(sentence.slice(0, a))) continue;

@@ -311,9 +311,13 @@ function nameSpan(ctx: ArticleContext, sent: Sentence, i: number, max: number): 
   // trailing particle never ends a name
   while (j > i && NAME_PARTICLES.has(toks[j - 1].text)) j--;
   // ", Jr." and "Jr."
-  if (j > i && toks[j]?.text === ',' && /^(Jr|Sr)$/.test(toks[j + 1]?.text ?? '') && toks[j + 2]?.text === '.') j += 3;
-  else if (j > i && /^(Jr|Sr)$/.test(toks[j]?.text ?? '') && toks[j + 1]?.text === '.' && toks[j + 1].joinPrev) j += 2;
+  if (j > i && toks[j]?.text === ',' && isJrSr(toks[j + 1]?.text) && toks[j + 2]?.text === '.') j += 3;
+  else if (j > i && isJrSr(toks[j]?.text) && toks[j + 1]?.text === '.' && toks[j + 1].joinPrev) j += 2;
   return j;
+}
+
+function isJrSr(text: string | undefined): boolean {
+  return text === 'Jr' || text === 'Sr';
 }
 
 function isHyphenJoined(toks: Token[], j: number): boolean {
@@ -328,7 +332,7 @@ function entityAtStrict(toks: Token[], j: number, norms: string[]): boolean {
 /** Last word token of a span, skipping "Jr." and punctuation. */
 function lastWord(toks: Token[], t0: number, t1: number): Token {
   let k = t1 - 1;
-  while (k > t0 && (!toks[k].word || /^(Jr|Sr)$/.test(toks[k].text))) k--;
+  while (k > t0 && (!toks[k].word || isJrSr(toks[k].text))) k--;
   return toks[k];
 }
 
@@ -820,7 +824,7 @@ export function prefixCountry(key: string): string | null {
 /** Short forms of a person named in full: the surname (with particles: "van Klaveren", "al-Burhan"), a family name written first. */
 function registerShortForms(toks: Token[], t0: number, t1: number, key: string, shortForms: ShortForms): void {
   let s = t1 - 1;
-  while (s > t0 && (!toks[s].word || /^(Jr|Sr)$/.test(toks[s].text))) s--;
+  while (s > t0 && (!toks[s].word || isJrSr(toks[s].text))) s--;
   if (s <= t0) return;
   let first = s;
   while (first - 1 > t0 && (NAME_PARTICLES.has(toks[first - 1].text) || toks[first - 1].text === '-' || (toks[first].text === '-' && toks[first - 1].word))) first--;
@@ -878,24 +882,35 @@ function determinerBefore(toks: Token[], i: number, out: EntityMention[]): { ind
   return null;
 }
 
+const wordSet = (s: string) => new Set(s.split(' '));
+const G_DET_DE = wordSet('die der den');
+const G_NUM_DE = wordSet('beiden drei');
+const G_BOTH_DE = wordSet('beide beider');
+const G_NOUNS_DE = wordSet('prasidenten regierungschefs minister aussenminister staatschefs');
+const G_POSS_DE = wordSet('ihrem ihren ihrer ihre ihr');
+const G_NUM_EN = wordSet('two three');
+const G_HEADS_EN = wordSet('leaders men presidents sides ministers countries women heads');
+const G_BOTH_HEADS_EN = wordSet('leaders men presidents sides ministers');
+const G_LEADERS_EN = wordSet('leaders presidents pair');
+
 function groupAt(ctx: ArticleContext, toks: Token[], i: number): { end: number; size: number } | null {
   const n0 = toks[i]?.norm ?? '';
   const n1 = toks[i + 1]?.norm ?? '';
   const n2 = toks[i + 2]?.norm ?? '';
   if (ctx.lang === 'de') {
-    if (/^(die|der|den)$/.test(n0) && /^(beiden|drei)$/.test(n1)) {
+    if (G_DET_DE.has(n0) && G_NUM_DE.has(n1)) {
       const size = n1 === 'drei' ? 3 : 2;
       return { end: toks[i + 2]?.cap && toks[i + 2].word ? i + 3 : i + 2, size };
     }
-    if (/^(beide|beider)$/.test(n0) && toks[i + 1]?.cap) return { end: i + 2, size: 2 };
+    if (G_BOTH_DE.has(n0) && toks[i + 1]?.cap) return { end: i + 2, size: 2 };
     // "Beide vereinbarten …": the pronoun alone
     if (n0 === 'beide' && toks[i + 1]?.word && !toks[i + 1].cap && (i === 0 || !toks[i - 1].word)) return { end: i + 1, size: 2 };
-    if (n0 === 'die' && /^(prasidenten|regierungschefs|minister|aussenminister|staatschefs)$/.test(n1)) return { end: i + 2, size: 0 };
-    if (/^(ihrem|ihren|ihrer|ihre|ihr)$/.test(n0) && /^(telefonat|treffen|gesprach|begegnung|gipfel|ersten|erste|letzten|jungsten)/.test(n1)) return { end: i + 1, size: 2 };
+    if (n0 === 'die' && G_NOUNS_DE.has(n1)) return { end: i + 2, size: 0 };
+    if (G_POSS_DE.has(n0) && /^(telefonat|treffen|gesprach|begegnung|gipfel|ersten|erste|letzten|jungsten)/.test(n1)) return { end: i + 1, size: 2 };
   } else {
-    if (n0 === 'the' && /^(two|three)$/.test(n1)) return { end: /^(leaders|men|presidents|sides|ministers|countries|women|heads)$/.test(n2) ? i + 3 : i + 2, size: n1 === 'three' ? 3 : 2 };
-    if (n0 === 'both' && /^(leaders|men|presidents|sides|ministers)$/.test(n1)) return { end: i + 2, size: 2 };
-    if (n0 === 'the' && /^(leaders|presidents|pair)$/.test(n1)) return { end: i + 2, size: n1 === 'pair' ? 2 : 0 };
+    if (n0 === 'the' && G_NUM_EN.has(n1)) return { end: G_HEADS_EN.has(n2) ? i + 3 : i + 2, size: n1 === 'three' ? 3 : 2 };
+    if (n0 === 'both' && G_BOTH_HEADS_EN.has(n1)) return { end: i + 2, size: 2 };
+    if (n0 === 'the' && G_LEADERS_EN.has(n1)) return { end: i + 2, size: n1 === 'pair' ? 2 : 0 };
     if (n0 === 'their' && /^(first|last|second|third|meeting|call|talks|encounter|in)/.test(n1)) return { end: i + 1, size: 2 };
   }
   return null;

@@ -56,7 +56,7 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
       const wholeLine = (lineEnd === -1 ? text.length : lineEnd) <= sp.end + 1;
       headline = wholeLine && !/[.!?:“”"»)]$/u.test(st) && st.length < 140;
     }
-    if (!headline) headline = st.startsWith('+++') || /^#+$/.test(st);
+    if (!headline) headline = st.startsWith('+++') || (st.startsWith('#') && /^#+$/.test(st));
     const tokens = tokenize(text, sp.start, sp.end);
     const norms = new Array<string>(tokens.length);
     const starts = new Array<number>(tokens.length);

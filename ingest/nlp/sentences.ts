@@ -6,6 +6,8 @@
 // "… on X. He is …" or split "www." inside URLs, at a fraction of the cost.)
 // Every sentence carries exact character offsets: text.slice(start, end) === sentence text.
 
+import { isSpaceCode } from './tokenize.js';
+
 export interface SentenceSpan {
   index: number;
   start: number;
@@ -32,14 +34,18 @@ const NEW_SENTENCE_START_RE =
 /** A lower-case name particle can start a sentence ("al-Bussaidi sagte", "van Klaveren said"). */
 const NAME_PARTICLE_START_RE = /^(?:al|el|bin|ibn|ben|van|von|de|da|di|le|la|du|dos|del|della|ter|ten)[-\s]/u;
 
+/** "am 28." at the end of a sentence: a day number. */
+const DAY_NUMBER_END_RE = /(?:^|\s)\d{1,2}\.$/;
+const OPENING_QUOTES = '"“„»';
+
 function isBlankLineBetween(text: string, from: number, to: number): boolean {
   return /\n[ \t]*\r?\n/.test(text.slice(from, to));
 }
 
 /** Trim whitespace off a range. */
 function trimRange(text: string, a: number, b: number): [number, number] {
-  while (a < b && /\s/.test(text[a])) a++;
-  while (b > a && /\s/.test(text[b - 1])) b--;
+  while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
   return [a, b];
 }
 
@@ -100,8 +106,9 @@ function splitFrom(text: string, base: [number, number][]): SentenceSpan[] {
       const prev = text.slice(last[0], last[1]);
       const next = text.slice(p[0], p[1]);
       let join = false;
-      if (/(?:^|\s)\d{1,2}\.$/.test(prev) && MONTH_START_RE.test(next)) join = true; // am 28. | Januar
-      else if (/(?:^|\s)\d{1,2}\.$/.test(prev) && /^(?:und|bis|oder)\s+\d{1,2}\./u.test(next)) join = true; // am 9. | und 10. September
+      const dayNumber = DAY_NUMBER_END_RE.test(prev);
+      if (dayNumber && MONTH_START_RE.test(next)) join = true; // am 28. | Januar
+      else if (dayNumber && /^(?:und|bis|oder)\s+\d{1,2}\./u.test(next)) join = true; // am 9. | und 10. September
       else if (ALWAYS_JOIN_RE.test(prev)) join = true;
       else if (MAYBE_JOIN_RE.test(prev) && (/^[\p{Ll}\d,;]/u.test(next) || (/^\p{Lu}/u.test(next) && !NEW_SENTENCE_START_RE.test(next)))) join = true;
       else if (/^[\p{Ll},;:)]/u.test(next) && !/[.!?]["“”»]?$/.test(prev)) join = true;
@@ -112,7 +119,7 @@ function splitFrom(text: string, base: [number, number][]): SentenceSpan[] {
         continue;
       }
     }
-    if (last && /\s["“„»]$/u.test(text.slice(last[0], last[1])) && !text.slice(last[1], p[0]).includes('\n')) {
+    if (last && OPENING_QUOTES.includes(text[last[1] - 1]) && /\s["“„»]$/u.test(text.slice(last[0], last[1])) && !text.slice(last[1], p[0]).includes('\n')) {
       const q = text.slice(last[0], last[1]);
       const openCount = (q.match(/"/g) ?? []).length;
       if (q.endsWith('"') ? openCount % 2 === 1 : true) {

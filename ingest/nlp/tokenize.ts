@@ -64,6 +64,12 @@ function classAt(text: string, i: number): number {
   return c;
 }
 
+/** A UTF-16 unit that /\s/ matches. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (BMP[c] || (BMP[c] = classify(c))) & C_SPACE ? true : false;
+}
+
 /** Code units of the code point at i. */
 function unitsAt(text: string, i: number): number {
   const c = text.charCodeAt(i);

@@ -177,6 +177,11 @@ export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entiti
   return { entities: [...byId.values()], relations, keyToId };
 }
 
+/** An abbreviation (US, EU, U.S.): at most five capitals, digits, dots or hyphens (ten UTF-16 units). */
+function abbrev(x: string): boolean {
+  return x.length <= 10 && /^[\p{Lu}.\d-]{1,5}$/u.test(x);
+}
+
 function samePair(r: Rel, a: string, b: string): boolean {
   return (r.a === a && r.b === b) || (r.a === b && r.b === a);
 }
@@ -259,7 +264,6 @@ function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
         const hit = found[at];
         const isUpper = hit === hit.toUpperCase() && hit !== n;
         // an abbreviation (US, EU, U.S.) is not the canonical name when the lexicon has a full one
-        const abbrev = (x: string) => /^[\p{Lu}.\d-]{1,5}$/u.test(x);
         if (abbrev(hit) && hit !== names[0] && (e.type === 'COUNTRY' || !abbrev(names[0]))) return names[0];
         if (names.includes(n) || e.type !== 'COUNTRY') return isUpper ? n : hit === n || !/\p{Ll}/u.test(n) ? n : hit;
         break;

@@ -833,7 +833,7 @@ function registerShortForms(toks: Token[], t0: number, t1: number, key: string, 
   if (toks[first].text === '-') first++;
   const sur: string[] = [];
   for (let k = first; k <= s; k++) sur.push(toks[k].norm);
-  if (!/^\p{Lu}{2,}$/u.test(toks[s].text) || toks[s].text.length > 3) shortForms.add(sur, key);
+  if (toks[s].text.length > 3 || !/^\p{Lu}{2,}$/u.test(toks[s].text)) shortForms.add(sur, key);
   // "al-Shaibani" is also "Shaibani", "van Klaveren" also "Klaveren"
   if (sur.length > 1 && NAME_PARTICLES.has(toks[first].text) && toks[s].cap) shortForms.add([toks[s].norm], key);
   if (familyFirst.has(toks[t0].norm)) shortForms.add([toks[t0].norm], key);

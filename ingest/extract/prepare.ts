@@ -9,7 +9,8 @@ import { findHeaderDate, wordFeatures } from './dates.js';
 import { wordNameFlags } from './mentions.js';
 import type { ArticleContext, Sentence } from './types.js';
 
-const QUOTE_CHAR_RE = /[„“"»«]/u;
+/** Characters that open or close a quotation (a sentence without one has no quotes). */
+const QUOTE_CHARS = '„“"»«';
 const QUOTE_RE = /„[^“”"\n]*[“”"]|“[^”“\n]*”|"[^"\n]*"|»[^«\n]*«|«[^»\n]*»/gu;
 const TIMESTAMP_LINE_RE = /^(?:\+\+\+\s*)?\d{1,2}[:.]\d{2}\s*(?:Uhr|BST|GMT|CET|CEST|MEZ|MESZ|ET|EST|EDT|a\.m\.|p\.m\.|am|pm)?\b/gmu;
 
@@ -45,11 +46,6 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k];
     const st = sp.text;
-    const quotes: [number, number][] = [];
-    if (QUOTE_CHAR_RE.test(st)) {
-      QUOTE_RE.lastIndex = 0;
-      for (let m = QUOTE_RE.exec(st); m; m = QUOTE_RE.exec(st)) quotes.push([sp.start + m.index, sp.start + m.index + m[0].length]);
-    }
     let headline = false;
     if (sp.lineStart) {
       const lineEnd = text.indexOf('\n', sp.start);
@@ -63,17 +59,27 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
     const wflags = new Array<number>(tokens.length);
     let tmask = ALWAYS_RUN[lang];
     let dfeat = 0;
+    let quoteChar = false;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       norms[i] = t.norm;
       starts[i] = 0;
       wflags[i] = 0;
-      if (!t.word) continue;
+      if (!t.word) {
+        // every quotation mark is a token of its own
+        if (!quoteChar && QUOTE_CHARS.includes(t.text)) quoteChar = true;
+        continue;
+      }
       const f = wordFacts(lang, t);
       tmask |= f.mask;
       dfeat |= f.dates;
       starts[i] = f.starts;
       wflags[i] = f.names;
+    }
+    const quotes: [number, number][] = [];
+    if (quoteChar) {
+      QUOTE_RE.lastIndex = 0;
+      for (let m = QUOTE_RE.exec(st); m; m = QUOTE_RE.exec(st)) quotes.push([sp.start + m.index, sp.start + m.index + m[0].length]);
     }
     sentences[k] = {
       index: sp.index,

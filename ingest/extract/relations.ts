@@ -146,7 +146,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       for (let i = 0; i + 1 < cuts.length; i++) {
         if (cuts[i + 1] <= cuts[i]) continue;
         const seg = s.slice(cuts[i], cuts[i + 1]);
-        const rel = /^(?:who|which|der|die|das|dem|den)\s/u.test(seg) && cuts[i] > 0 ? seg.indexOf(', ') : -1;
+        const rel = cuts[i] > 0 && /^(?:who|which|der|die|das|dem|den)\s/u.test(seg) ? seg.indexOf(', ') : -1;
         if (rel > 0) {
           out.push([cuts[i], cuts[i] + rel + 2]);
           out.push([cuts[i] + rel + 2, cuts[i + 1]]);
@@ -181,7 +181,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     collect(T.attribution, 'attribution');
     // ", so Paschinjan." closes a German statement like ", sagte Paschinjan."
     if (ctx.lang === 'de') {
-      const so = SO_ATTRIBUTION_RE.exec(s);
+      const so = sent.norms.includes('so') ? SO_ATTRIBUTION_RE.exec(s) : null;
       if (so && !trigs.some((t) => t.kind === 'say' && t.start > so.index)) trigs.push({ kind: 'say', start: so.index + so[0].indexOf('so'), end: so.index + so[0].indexOf('so') + 2, text: 'so' });
     }
     trigs.sort((a, b) => a.start - b.start);

@@ -37,6 +37,7 @@ const NAME_PARTICLE_START_RE = /^(?:al|el|bin|ibn|ben|van|von|de|da|di|le|la|du|
 /** "am 28." at the end of a sentence: a day number. */
 const DAY_NUMBER_END_RE = /(?:^|\s)\d{1,2}\.$/;
 const OPENING_QUOTES = '"“„»';
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 function isBlankLineBetween(text: string, from: number, to: number): boolean {
   return /\n[ \t]*\r?\n/.test(text.slice(from, to));
@@ -106,7 +107,7 @@ function splitFrom(text: string, base: [number, number][]): SentenceSpan[] {
       const prev = text.slice(last[0], last[1]);
       const next = text.slice(p[0], p[1]);
       let join = false;
-      const dayNumber = DAY_NUMBER_END_RE.test(prev);
+      const dayNumber = isDigitCode(prev.charCodeAt(prev.length - 2)) && DAY_NUMBER_END_RE.test(prev);
       if (dayNumber && MONTH_START_RE.test(next)) join = true; // am 28. | Januar
       else if (dayNumber && /^(?:und|bis|oder)\s+\d{1,2}\./u.test(next)) join = true; // am 9. | und 10. September
       else if (ALWAYS_JOIN_RE.test(prev)) join = true;

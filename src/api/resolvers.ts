@@ -214,7 +214,13 @@ export const resolvers = {
   },
   Path: {
     length: (p: PathRecord) => p.edges.length,
-    nodes: async (p: PathRecord, _: unknown, ctx: ApiContext) =>
-      Promise.all(p.nodeIds.map((id) => loadRequired(ctx.entities.load(id), `entity ${id}`))),
+    nodes: async (p: PathRecord, _: unknown, ctx: ApiContext) => {
+      const nodes = await ctx.entities.loadMany(p.nodeIds);
+      return nodes.map((node, i) => {
+        if (node instanceof Error) throw node;
+        if (node == null) throw new DiplographError(ErrorCode.NOT_FOUND, `entity ${p.nodeIds[i]} not found`);
+        return node;
+      });
+    },
   },
 };

@@ -9,7 +9,8 @@ import {
   hopBound,
   neighborhoodReachStatement,
   neighborhoodRelationsStatement,
-  pathsStatement,
+  pathsOfLengthStatement,
+  type PathFilters,
   RELATION_ENDS,
   relationMergeStatement,
   relationReattachStatement,
@@ -18,6 +19,7 @@ import {
   relationsPageStatement,
   relationTypeAlternation,
   searchEntitiesStatements,
+  shortestLengthStatement,
   shortestPathStatement,
   type RelationListFilters,
 } from '../../src/store/neo4j/cypher.js';
@@ -28,6 +30,8 @@ const NO_FILTERS: RelationListFilters = {
   types: null, statuses: false, entityId: false, counterpartId: false, sourceId: false, targetId: false, placeId: false,
   countryId: false, articleId: false, minConfidence: false, since: false, until: false,
 };
+const NO_WINDOW: PathFilters = { statuses: false, since: false, until: false };
+const WINDOW: PathFilters = { statuses: true, since: true, until: true };
 const ALL_FILTERS: RelationListFilters = {
   types: ['CALLED', 'MET_AT'], statuses: true, entityId: true, counterpartId: true, sourceId: true, targetId: true, placeId: true,
   countryId: true, articleId: true, minConfidence: true, since: true, until: true,
@@ -45,9 +49,12 @@ function allStatements(): Record<string, string> {
   out['relations.page (no filters)'] = relationsPageStatement(NO_FILTERS);
   out['relations.count (all filters)'] = relationsCountStatement(ALL_FILTERS);
   out['relations.page (all filters)'] = relationsPageStatement(ALL_FILTERS);
-  out['paths.simple (3 hops)'] = pathsStatement(null, 3, false, MAX_PATH_HOPS);
-  out['paths.simple (time-respecting, CALLED, 2 hops)'] = pathsStatement(['CALLED'], 2, true, MAX_PATH_HOPS);
-  out['paths.shortest (6 hops)'] = shortestPathStatement(null, 6, MAX_PATH_HOPS);
+  out['paths.length (6 hops)'] = shortestLengthStatement(null, 6, NO_WINDOW, false, MAX_PATH_HOPS);
+  out['paths.length (window, time-respecting, CALLED, 4 hops)'] = shortestLengthStatement(['CALLED'], 4, WINDOW, true, MAX_PATH_HOPS);
+  out['paths.ofLength (3 hops)'] = pathsOfLengthStatement(null, 3, NO_WINDOW, false, MAX_PATH_HOPS);
+  out['paths.ofLength (window, time-respecting, CALLED, 2 hops)'] = pathsOfLengthStatement(['CALLED'], 2, WINDOW, true, MAX_PATH_HOPS);
+  out['paths.shortest (length 1)'] = shortestPathStatement(null, 1, NO_WINDOW, MAX_PATH_HOPS);
+  out['paths.shortest (window, MET_AT, length 3)'] = shortestPathStatement(['MET_AT'], 3, WINDOW, MAX_PATH_HOPS);
   out['neighborhood.reach (2 hops)'] = neighborhoodReachStatement(null, 2, 3);
   out['neighborhood.relations (MET_AT)'] = neighborhoodRelationsStatement(['MET_AT']);
   out['degree.ranking'] = degreeRankingStatement(null);
@@ -80,6 +87,10 @@ describe('Neo4j store Cypher', () => {
       expect(text, name).not.toMatch(/\]-?>?\s*\*/); // legacy [*] var-length
       expect(text, name).not.toMatch(/\*\s*\]/);
       expect(text, name).not.toMatch(/[+*]\s*\(/); // quantified path pattern with + or *
+      for (const m of text.matchAll(/\*(\d*)\.\.(\d*)\]/g)) {
+        expect(m[2], `${name}: var-length upper bound`).not.toBe('');
+        expect(Number(m[2]), `${name}: var-length upper bound`).toBeLessThanOrEqual(MAX_PATH_HOPS);
+      }
       for (const m of text.matchAll(/\{(\d*),(\d*)\}/g)) {
         expect(m[1], `${name}: lower bound`).not.toBe('');
         expect(m[2], `${name}: upper bound`).not.toBe('');
@@ -96,7 +107,8 @@ describe('Neo4j store Cypher', () => {
     for (const t of hostile) {
       expect(() => relationTypeAlternation([t])).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
       expect(() => relationMergeStatement(t as never)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-      expect(() => pathsStatement([t as never], 2, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+      expect(() => pathsOfLengthStatement([t as never], 2, NO_WINDOW, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+      expect(() => shortestLengthStatement([t as never], 2, NO_WINDOW, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     }
   });
 
@@ -104,10 +116,13 @@ describe('Neo4j store Cypher', () => {
     expect(hopBound(6, MAX_PATH_HOPS)).toBe(6);
     for (const bad of [7, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]) {
       expect(() => hopBound(bad, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-      expect(() => pathsStatement(null, bad, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+      expect(() => pathsOfLengthStatement(null, bad, NO_WINDOW, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+      expect(() => shortestLengthStatement(null, bad, NO_WINDOW, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+      expect(() => shortestPathStatement(null, bad, NO_WINDOW, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     }
-    expect(pathsStatement(null, 4, false, MAX_PATH_HOPS)).toContain(']-{1,4}(b)');
-    expect(shortestPathStatement(['CALLED'], 2, MAX_PATH_HOPS)).toContain('ALL SHORTEST (a)-[r:CALLED WHERE');
+    expect(shortestLengthStatement(null, 4, NO_WINDOW, false, MAX_PATH_HOPS)).toContain('*1..4]-(b))');
+    expect(shortestPathStatement(['CALLED'], 3, NO_WINDOW, MAX_PATH_HOPS)).toContain('shortestPath((m)-[xs:CALLED*1..2]-(b))');
+    expect(pathsOfLengthStatement(['CALLED'], 4, NO_WINDOW, false, MAX_PATH_HOPS).match(/CALL \(/g)).toHaveLength(4);
   });
 
   it('declares a uniqueness constraint for every MERGE key, relation types included', () => {

@@ -1,8 +1,8 @@
 // The Neo4j store's write plan: what one article turns into before it reaches Cypher. No database needed.
 import { describe, expect, it } from 'vitest';
 import { evidenceId } from '../../src/domain/ids.js';
-import { planArticle, referencedEntityIds } from '../../src/store/neo4j/write-plan.js';
-import { chronicle, entity, extracted, hamburg, putin, riabkow, trump } from '../fixtures/extracted-articles.js';
+import { combinePlans, planArticle, referencedEntityIds, transactionGroups } from '../../src/store/neo4j/write-plan.js';
+import { chronicle, entity, extracted, hamburg, planned, putin, reactions, riabkow, selenskyj, trump } from '../fixtures/extracted-articles.js';
 
 describe('planArticle', () => {
   it('groups relations by type with date ranges, and stores a relation without target as a flagged self-loop', () => {
@@ -60,5 +60,66 @@ describe('planArticle', () => {
     expect(stated).toMatchObject({ sourceId: putin.id, endId: putin.id, props: { hasTarget: false } });
     expect(plan.relations.get('MET_AT')?.map((r) => r.props.placeId)).toContain('wd:Q1757');
     expect(referencedEntityIds(chronicle)).toEqual(expect.arrayContaining([riabkow.id, hamburg.id]));
+  });
+});
+
+describe('combinePlans', () => {
+  it('writes a relation two articles share once, with the first ends and the highest confidence, owned by the first', () => {
+    const later = { ...reactions, relations: reactions.relations.map((r) => ({ ...r, confidence: 0.97 })) };
+    const plan = combinePlans([planArticle(chronicle), planArticle(later)]);
+    const helsinki = (plan.relations.get('MET_AT') ?? []).filter((r) => r.props.date === '2018-07');
+    expect(helsinki).toHaveLength(1);
+    expect(helsinki[0]).toMatchObject({ sourceId: trump.id, endId: putin.id, props: { confidence: 0.97 } });
+    expect(plan.relationOwner.get(helsinki[0].id)).toBe(0);
+    const called = (plan.relations.get('CALLED') ?? []).find((r) => r.sourceId === selenskyj.id);
+    expect(plan.relationOwner.get(called?.id ?? '')).toBe(1);
+    // The article's own plan is not changed by combining.
+    expect(planArticle(chronicle).relations.get('MET_AT')?.find((r) => r.props.date === '2018-07')?.props.confidence).toBe(0.9);
+  });
+
+  it('keeps an entity once, first name first, every surface form in article order, owned by its first article', () => {
+    const plan = combinePlans([planArticle(reactions), planArticle(chronicle), planArticle(planned)]);
+    const p = plan.entities.filter((e) => e.id === putin.id);
+    expect(p).toHaveLength(1);
+    expect(p[0].forms.map((f) => f.alias)).toEqual(['Wladimir Putin', 'Putins', 'Putin', 'Kremlchef']);
+    expect(plan.entityOwner.get(putin.id)).toBe(0);
+    expect(plan.entityOwner.get(riabkow.id)).toBe(1);
+  });
+
+  it('keeps every article\'s evidence and mentions under that article', () => {
+    const plan = combinePlans([planArticle(chronicle), planArticle(reactions)]);
+    expect(plan.evidence).toHaveLength(9);
+    expect(plan.evidence.filter((e) => e.articleId === reactions.article.id)).toHaveLength(4);
+    expect(plan.mentions.map((m) => m.articleId)).toEqual([chronicle.article.id, reactions.article.id]);
+  });
+});
+
+describe('transactionGroups', () => {
+  const article = (i: number, relations = 2) =>
+    extracted({
+      title: `t${i}`,
+      text: `Trump rief Putin an (${i}).`,
+      entities: [trump, putin],
+      relations: Array.from({ length: relations }, () => ({ type: 'CALLED' as const, source: trump, target: putin, sentences: [`Trump rief Putin an (${i}).`] })),
+    });
+
+  it('starts small and doubles, in input order', () => {
+    const batch = Array.from({ length: 20 }, (_, i) => article(i));
+    const groups = transactionGroups(batch);
+    expect(groups.map((g) => g.length)).toEqual([1, 2, 4, 8, 5]);
+    expect(groups.flat()).toEqual(batch);
+  });
+
+  it('keeps a transaction within its relation budget', () => {
+    const batch = Array.from({ length: 12 }, (_, i) => article(i, 10));
+    expect(transactionGroups(batch, 30).map((g) => g.length)).toEqual([1, 2, 3, 3, 3]);
+  });
+
+  it('writes alone an article whose relation ends are not among its entities', () => {
+    const relying = extracted({ title: 'r', text: 'Trump rief Selenskyj an.', entities: [trump], relations: [{ type: 'CALLED', source: trump, target: selenskyj, sentences: ['Trump rief Selenskyj an.'] }] });
+    const batch = [article(0), article(1), relying, article(2), article(3)];
+    const groups = transactionGroups(batch);
+    expect(groups.map((g) => g.length)).toEqual([1, 1, 1, 2]);
+    expect(groups[2]).toEqual([relying]);
   });
 });

@@ -48,6 +48,13 @@ export function numberField(record: Neo4jRecord, key: string): number {
   return v;
 }
 
+/** A list-of-strings column of a record. */
+export function stringsField(record: Neo4jRecord, key: string): string[] {
+  const v = plain(record.get(key));
+  if (!Array.isArray(v)) throw new TypeError(`column ${key} is not a list`);
+  return v.map(String);
+}
+
 /** An integer parameter (SKIP, LIMIT): JS numbers travel as floats, which Cypher refuses there. */
 export function intParam(value: number): Integer {
   return neo4j.int(Math.trunc(value));

@@ -75,58 +75,83 @@ export const CYPHER = {
   /** ping: a round trip to the configured database. */
   ping: 'RETURN 1 AS one',
 
-  // ---- writes (one managed write transaction per article) ----
-  /** article.merge: creates the article unless it exists; nodesCreated = 0 means duplicate. */
-  articleMerge: `MERGE (a:Article {id: $article.id})
-ON CREATE SET a += $article, a.extractorVersion = $extractorVersion, a.ingestedAt = $ingestedAt`,
+  // ---- writes (one managed write transaction per group of articles; one UNWIND per kind of row) ----
+  // A row created by MERGE is told apart from one that was there with a marker property set ON CREATE and
+  // removed in the same statement (it is never committed): per-row created flags stay exact under concurrent
+  // writers, where a look-up before the write would not.
+
+  /** articles.merge: creates the articles that do not exist; returns the ids created (the others are duplicates). */
+  articlesMerge: `CYPHER replan=skip
+UNWIND $articles AS row
+MERGE (a:Article {id: row.article.id})
+ON CREATE SET a += row.article, a.extractorVersion = row.extractorVersion, a.ingestedAt = $ingestedAt, a.createdNow = true
+WITH a, a.createdNow IS NOT NULL AS created
+REMOVE a.createdNow
+WITH a WHERE created
+RETURN collect(a.id) AS created`,
 
   /** merge.redirects: entity ids merged away (not undone) and where they now live. */
-  mergeRedirects: `UNWIND $ids AS id
+  mergeRedirects: `CYPHER replan=skip
+UNWIND $ids AS id
 MATCH (m:EntityMerge {mergedId: id})
 WHERE m.undoneAt IS NULL
 RETURN m.mergedId AS mergedId, m.keptId AS keptId`,
 
   /**
-   * entity.merge: creates missing entities (first name, type and Wikidata id win), labels them from the type
-   * allow-list, and write-locks every row's node so the alias union below cannot lose a concurrent update.
+   * entities.merge: creates missing entities (first name, type and Wikidata id win) with labels from the type
+   * allow-list, write-locks each row's node before reading its aliases (so the union cannot lose a concurrent
+   * update), and unions surface forms into the aliases (all but the stored name) and their normalised keys;
+   * `searchText` is the keys joined by newlines, so a TEXT index serves substring and exact-key lookups.
+   * Returns the ids created.
    */
-  entityMerge: `UNWIND $entities AS row
+  entitiesMerge: `CYPHER replan=skip
+UNWIND $entities AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.name = row.name, e.type = row.type, e.wikidata = row.wikidata, e.nameKey = row.nameKey,
-  e.aliases = [], e.keys = [row.nameKey], e.searchText = '\\n' + row.nameKey + '\\n'
-FOREACH (_ IN CASE WHEN e.type = 'PERSON' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PERSON})
-FOREACH (_ IN CASE WHEN e.type = 'COUNTRY' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.COUNTRY})
-FOREACH (_ IN CASE WHEN e.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.ORGANIZATION})
-FOREACH (_ IN CASE WHEN e.type = 'PLACE' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PLACE})
-SET e.writeLock = true
-REMOVE e.writeLock`,
+  e.aliases = [], e.keys = [row.nameKey], e.searchText = '\\n' + row.nameKey + '\\n', e.writeLock = true
+ON MATCH SET e.writeLock = false
+WITH e, row, e.writeLock AS created
+REMOVE e.writeLock
+FOREACH (_ IN CASE WHEN created AND e.type = 'PERSON' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PERSON})
+FOREACH (_ IN CASE WHEN created AND e.type = 'COUNTRY' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.COUNTRY})
+FOREACH (_ IN CASE WHEN created AND e.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.ORGANIZATION})
+FOREACH (_ IN CASE WHEN created AND e.type = 'PLACE' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PLACE})
+WITH e, created, [f IN row.forms WHERE f.alias <> e.name AND NOT f.alias IN e.aliases] AS added
+WITH e, created, added,
+  e.keys + [k IN reduce(acc = [], f IN added | CASE WHEN f.key IN acc THEN acc ELSE acc + f.key END) WHERE NOT k IN e.keys] AS keys
+FOREACH (_ IN CASE WHEN size(added) > 0 THEN [1] ELSE [] END |
+  SET e.aliases = e.aliases + [f IN added | f.alias], e.keys = keys, e.searchText = reduce(s = '\\n', k IN keys | s + k + '\\n'))
+WITH e WHERE created
+RETURN collect(e.id) AS created`,
 
   /**
-   * entity.aliases: unions surface forms into the aliases (all but the stored name) and their normalised keys;
-   * `searchText` is the keys joined by newlines, so a TEXT index serves substring and exact-key lookups.
+   * articles.mentions: which entities each article names (for deleteArticle's "no other article mentions it").
+   * The articles were created by this transaction, so none has a MENTIONS yet: CREATE, not MERGE, which would
+   * scan the article's growing list of mentions for every row.
    */
-  entityAliases: `UNWIND $entities AS row
-MATCH (e:Entity {id: row.id})
-WITH e, [f IN row.forms WHERE f.alias <> e.name AND NOT f.alias IN e.aliases] AS added
-WITH e, added, e.keys + [k IN reduce(acc = [], f IN added | CASE WHEN f.key IN acc THEN acc ELSE acc + f.key END) WHERE NOT k IN e.keys] AS keys
-WHERE size(added) > 0
-SET e.aliases = e.aliases + [f IN added | f.alias],
-    e.keys = keys,
-    e.searchText = reduce(s = '\\n', k IN keys | s + k + '\\n')`,
-
-  /** article.mentions: which entities an article names (for deleteArticle's "no other article mentions it"). */
-  articleMentions: `MATCH (a:Article {id: $articleId})
-UNWIND $ids AS id
+  articlesMentions: `CYPHER replan=skip
+UNWIND $mentions AS row
+MATCH (a:Article {id: row.articleId})
+UNWIND row.ids AS id
 MATCH (e:Entity {id: id})
-MERGE (a)-[:MENTIONS]->(e)`,
+CREATE (a)-[:MENTIONS]->(e)`,
 
-  /** evidence.merge: one node per mention, linked to its article. */
-  evidenceMerge: `MATCH (a:Article {id: $articleId})
+  /**
+   * evidence.merge: one node per mention, linked to its article; returns the article id of each one created.
+   * A node created here has no link yet (CREATE); one that was there keeps its link (MERGE).
+   */
+  evidenceMerge: `CYPHER replan=skip
 UNWIND $evidence AS ev
+MATCH (a:Article {id: ev.articleId})
 MERGE (x:Evidence {id: ev.id})
-ON CREATE SET x.relationId = ev.relationId, x.articleId = $articleId, x.sentence = ev.sentence,
-  x.start = toInteger(ev.start), x.end = toInteger(ev.end), x.extractorVersion = $extractorVersion
-MERGE (x)-[:FROM]->(a)`,
+ON CREATE SET x.relationId = ev.relationId, x.articleId = ev.articleId, x.sentence = ev.sentence,
+  x.start = toInteger(ev.start), x.end = toInteger(ev.end), x.extractorVersion = ev.extractorVersion, x.createdNow = true
+WITH a, x, x.createdNow IS NOT NULL AS created
+REMOVE x.createdNow
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (x)-[:FROM]->(a))
+FOREACH (_ IN CASE WHEN created THEN [] ELSE [1] END | MERGE (x)-[:FROM]->(a))
+WITH x WHERE created
+RETURN collect(x.articleId) AS created`,
 
   // ---- reads ----
   /** counts: what the store holds. */
@@ -312,16 +337,20 @@ export type CypherName = keyof typeof CYPHER;
  * either direction (symmetric relations from two articles may name their ends the other way round) and locks both
  * end nodes, so concurrent writers never create two. A relation without a target is a self-loop on its source
  * with `hasTarget: false`. A repeated relation keeps its first properties but its highest confidence.
+ * Returns how many rows found both ends, and the ids created.
  */
 export function relationMergeStatement(type: RelationType): string {
   const t = relationType(type);
-  return `UNWIND $rows AS row
+  return `CYPHER replan=skip
+UNWIND $rows AS row
 MATCH (s:Entity {id: row.sourceId})
 MATCH (t:Entity {id: row.endId})
 MERGE (s)-[r:${t} {id: row.id}]-(t)
-ON CREATE SET r += row.props
+ON CREATE SET r += row.props, r.createdNow = true
 ON MATCH SET r.confidence = CASE WHEN r.confidence < row.props.confidence THEN row.props.confidence ELSE r.confidence END
-RETURN count(r) AS written`;
+WITH r, r.createdNow IS NOT NULL AS created
+REMOVE r.createdNow
+RETURN count(r) AS written, collect(CASE WHEN created THEN r.id END) AS created`;
 }
 
 /**
@@ -400,42 +429,166 @@ SKIP $offset LIMIT $first
 RETURN ${RELATION_MAP} AS relation`;
 }
 
-/** Hop predicate inside a quantified relationship: a real hop (has a target) that passes the window. */
-function hopPredicate(timeRespecting: boolean): string {
-  return `r.hasTarget${timeRespecting ? ' AND r.dateStart IS NOT NULL' : ''}
+/** Hop predicate on `r` for neighbourhoods and rankings: a real hop (has a target) that passes the window. */
+const HOP_PREDICATE = `r.hasTarget
     AND ${HOP_FILTER.replace(/\n/g, '\n  ')}`;
+
+/** Which window filters a path query applies: each one is a property read per hop, so absent ones are left out. */
+export interface PathFilters {
+  statuses: boolean;
+  since: boolean;
+  until: boolean;
 }
 
 /**
- * paths.simple: bounded, undirected, simple paths (no entity twice), ordered by length then the list of
- * relation ids. The bound is a validated integer spliced in: Cypher takes no parameter there, and an
- * unbounded quantifier is never written.
+ * What makes `v` an allowed hop of a path. Relations without a target (self-loops) need no test: a path never
+ * visits an entity twice. A time-respecting path uses dated relations only.
  */
-export function pathsStatement(types: readonly RelationType[] | null | undefined, maxHops: number, timeRespecting: boolean, maxBound: number): string {
-  const n = hopBound(maxHops, maxBound);
-  const timeOrder = timeRespecting ? '\n  AND all(i IN range(0, size(r) - 2) WHERE r[i + 1].dateEnd >= r[i].dateStart)' : '';
-  return `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-MATCH p = (a)-[r:${relationTypeAlternation(types)} WHERE ${hopPredicate(timeRespecting)}]-{1,${n}}(b)
-WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])${timeOrder}
-WITH p, [x IN relationships(p) | x.id] AS relationIds
-ORDER BY length(p), relationIds
-LIMIT $first
-RETURN [n IN nodes(p) | n.id] AS nodeIds, relationIds`;
+function hopConditions(v: string, f: PathFilters, timeRespecting: boolean): string[] {
+  const c: string[] = [];
+  if (f.statuses) c.push(`${v}.status IN $statuses`);
+  if (f.since) c.push(`${v}.dateEnd >= $since`);
+  if (f.until) c.push(`${v}.dateStart <= $until`);
+  if (timeRespecting) c.push(`${v}.dateStart IS NOT NULL`);
+  return c;
+}
+
+/** One allowed hop as a relationship pattern, `[v:TYPES WHERE …]`. */
+function hopPattern(v: string, types: string, f: PathFilters, timeRespecting: boolean): string {
+  const c = hopConditions(v, f, timeRespecting);
+  return `[${v}:${types}${c.length ? ` WHERE ${c.join(' AND ')}` : ''}]`;
+}
+
+/** Entity count of every relation type at `n`: a degree read from the store's counts, no relation is loaded. */
+const degreeOf = (n: string): string => `COUNT { (${n})-[:${ALL_TYPES}]-() }`;
+
+/**
+ * `m` reaches `b` in at most `hops` allowed hops (any walk: for a node no nearer than that, its exact distance).
+ * Beyond one hop, a bidirectional breadth-first search; shortestPath refuses equal ends, and the argument filter
+ * runs before it.
+ */
+function reaches(m: string, b: string, hops: number, types: string, f: PathFilters, timeRespecting: boolean): string {
+  if (hops === 0) return `${m} = ${b}`;
+  if (hops === 1) return `EXISTS { (${m})-${hopPattern('x', types, f, timeRespecting)}-(${b}) }`;
+  const c = hopConditions('x', f, timeRespecting);
+  return `EXISTS {
+    WITH ${m}, ${b} WHERE ${m} <> ${b}
+    MATCH q = shortestPath((${m})-[xs:${types}*1..${hops}]-(${b}))${c.length ? `\n    WHERE all(x IN xs WHERE ${c.join(' AND ')})` : ''}
+    RETURN q
+  }`;
 }
 
 /**
- * paths.shortest: every shortest path (a shortest walk never repeats an entity, so all are simple), then the
- * smallest list of relation ids: the same path as the first of paths.simple, without enumerating longer ones.
+ * paths.length: the length of a shortest path within `maxHops` allowed hops (no row when there is none), by a
+ * bidirectional breadth-first search with the hop filters inside it. A lower bound for time-respecting paths.
  */
-export function shortestPathStatement(types: readonly RelationType[] | null | undefined, maxHops: number, maxBound: number): string {
+export function shortestLengthStatement(
+  types: readonly RelationType[] | null | undefined,
+  maxHops: number,
+  f: PathFilters,
+  timeRespecting: boolean,
+  maxBound: number,
+): string {
   const n = hopBound(maxHops, maxBound);
+  const c = hopConditions('r', f, timeRespecting);
   return `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
 WHERE a <> b
-MATCH p = ALL SHORTEST (a)-[r:${relationTypeAlternation(types)} WHERE ${hopPredicate(false)}]-{1,${n}}(b)
-WITH p, [x IN relationships(p) | x.id] AS relationIds
-ORDER BY relationIds
-LIMIT 1
-RETURN [n IN nodes(p) | n.id] AS nodeIds, relationIds`;
+MATCH p = shortestPath((a)-[rs:${relationTypeAlternation(types)}*1..${n}]-(b))${c.length ? `\nWHERE all(r IN rs WHERE ${c.join(' AND ')})` : ''}
+RETURN length(p) AS length`;
+}
+
+/** The end of a path statement: its nodes' ids, then each relation (in path order) with its evidence. */
+function pathRelations(nodes: readonly string[], relations: readonly string[]): string {
+  return `WITH [${nodes.map((n) => `${n}.id`).join(', ')}] AS nodeIds, [${relations.join(', ')}] AS hops
+UNWIND hops AS r
+RETURN nodeIds, ${RELATION_MAP} AS relation`;
+}
+
+/**
+ * paths.shortest: the first of the shortest paths in relation-id order, for a known shortest length, without
+ * enumerating them: from the start, each step takes the smallest relation id to a neighbour that is exactly one
+ * hop nearer the end (checked in id order; the first that passes ends the step). A step one hop from the end
+ * starts from whichever end has fewer relations, so a hub's relations are not scanned one by one.
+ */
+export function shortestPathStatement(types: readonly RelationType[] | null | undefined, length: number, f: PathFilters, maxBound: number): string {
+  const L = hopBound(length, maxBound);
+  const t = relationTypeAlternation(types);
+  const hop = (v: string) => hopPattern(v, t, f, false);
+  const nodes = ['n0'];
+  const lines = ['MATCH (n0:Entity {id: $fromId}), (b:Entity {id: $toId})'];
+  for (let k = 0; k < L; k++) {
+    const cur = `n${k}`;
+    const next = `n${k + 1}`;
+    const left = L - k - 1;
+    if (left === 0) {
+      lines.push(`CALL (${cur}, b) {
+  MATCH (${cur})-${hop('r')}-(b)
+  RETURN r AS r${k} ORDER BY r.id LIMIT 1
+}`);
+      continue;
+    }
+    const fromCur = `MATCH (${cur})-${hop('r')}-(m:Entity)
+  WITH r, m, b ORDER BY r.id
+  WHERE ${reaches('m', 'b', left, t, f, false)}
+  RETURN r AS r${k}, m AS ${next} LIMIT 1`;
+    lines.push(
+      left > 1
+        ? `CALL (${cur}, b) {
+  ${fromCur}
+}`
+        : `CALL (${cur}, b) {
+  WITH ${cur}, b WHERE ${degreeOf(cur)} <= ${degreeOf('b')}
+  ${fromCur}
+  UNION ALL
+  WITH ${cur}, b WHERE ${degreeOf(cur)} > ${degreeOf('b')}
+  MATCH (b)-${hop('x')}-(m:Entity)
+  WITH DISTINCT ${cur}, m
+  MATCH (${cur})-${hop('r')}-(m)
+  RETURN r AS r${k}, m AS ${next} ORDER BY r.id LIMIT 1
+}`,
+    );
+    nodes.push(next);
+  }
+  nodes.push('b');
+  return `${lines.join('\n')}\n${pathRelations(nodes, Array.from({ length: L }, (_, k) => `r${k}`))}`;
+}
+
+/**
+ * paths.ofLength: simple paths of exactly `length` hops in relation-id order, at most $first, as a depth-first
+ * walk: each step lists a node's allowed relations in id order and keeps those whose far end is new to the path
+ * and can still reach the end in the hops left. Rows stream in walk order (the slotted runtime applies each step
+ * row by row), so LIMIT stops the walk once enough paths are found, without enumerating the rest.
+ */
+export function pathsOfLengthStatement(
+  types: readonly RelationType[] | null | undefined,
+  length: number,
+  f: PathFilters,
+  timeRespecting: boolean,
+  maxBound: number,
+): string {
+  const L = hopBound(length, maxBound);
+  const t = relationTypeAlternation(types);
+  const nodes = ['n0'];
+  const lines = ['CYPHER runtime=slotted', 'MATCH (n0:Entity {id: $fromId}), (b:Entity {id: $toId})'];
+  for (let k = 0; k < L; k++) {
+    const left = L - k - 1;
+    const conditions = nodes.map((n) => `m <> ${n}`);
+    conditions.push(left > 0 ? 'm <> b' : 'm = b');
+    // Time order: each hop's date range reaches the previous hop's start.
+    if (timeRespecting && k > 0) conditions.push(`r.dateEnd >= r${k - 1}.dateStart`);
+    const imports = [...nodes, 'b', ...(timeRespecting && k > 0 ? [`r${k - 1}`] : [])];
+    // The reach check follows the sort, so it runs only for the relations the walk gets to.
+    const onward = left > 0 ? `\n  WITH r, m, b ORDER BY r.id\n  WHERE ${reaches('m', 'b', left, t, f, timeRespecting)}` : '\n  WITH r, m ORDER BY r.id';
+    lines.push(`CALL (${imports.join(', ')}) {
+  MATCH (n${k})-${hopPattern('r', t, f, timeRespecting)}-(m:Entity)
+  WHERE ${conditions.join(' AND ')}${onward}
+  RETURN r AS r${k}, m AS n${k + 1}
+}`);
+    nodes.push(`n${k + 1}`);
+  }
+  return `${lines.join('\n')}
+RETURN [${nodes.map((n) => `${n}.id`).join(', ')}] AS nodeIds, [${Array.from({ length: L }, (_, k) => `r${k}.id`).join(', ')}] AS relationIds
+LIMIT $first`;
 }
 
 /**
@@ -447,7 +600,7 @@ export function neighborhoodReachStatement(types: readonly RelationType[] | null
   return `MATCH (c:Entity {id: $entityId})
 WITH c, EXISTS { MATCH (c)-[h:${ALL_TYPES}]-(o:Entity) WHERE h.hasTarget AND o <> c } AS connected
 CALL (c) {
-  MATCH p = ANY SHORTEST (c)-[r:${relationTypeAlternation(types)} WHERE ${hopPredicate(false)}]-{1,${n}}(m:Entity)
+  MATCH p = ANY SHORTEST (c)-[r:${relationTypeAlternation(types)} WHERE ${HOP_PREDICATE}]-{1,${n}}(m:Entity)
   WHERE m <> c
   RETURN collect({id: m.id, distance: length(p)}) AS reached
 }
@@ -457,7 +610,7 @@ RETURN connected, reached`;
 /** neighborhood.relations: allowed relations between two kept entities (no self-relations), by id. */
 export function neighborhoodRelationsStatement(types: readonly RelationType[] | null | undefined): string {
   return `MATCH (s:Entity)-[r:${relationTypeAlternation(types)}]->(t:Entity)
-WHERE s.id IN $ids AND t.id IN $ids AND s <> t AND ${hopPredicate(false)}
+WHERE s.id IN $ids AND t.id IN $ids AND s <> t AND ${HOP_PREDICATE}
 WITH r ORDER BY r.id
 RETURN ${RELATION_MAP} AS relation`;
 }
@@ -465,7 +618,7 @@ RETURN ${RELATION_MAP} AS relation`;
 /** degree.ranking: distinct counterparts, then relations with a counterpart, then id. */
 export function degreeRankingStatement(types: readonly RelationType[] | null | undefined): string {
   return `MATCH (e:Entity)-[r:${relationTypeAlternation(types)}]-(o:Entity)
-WHERE e <> o AND ($entityType IS NULL OR e.type = $entityType) AND ${hopPredicate(false)}
+WHERE e <> o AND ($entityType IS NULL OR e.type = $entityType) AND ${HOP_PREDICATE}
 WITH e, count(DISTINCT o) AS degree, count(DISTINCT r) AS relations
 ORDER BY degree DESC, relations DESC, e.id
 LIMIT $first
@@ -475,7 +628,7 @@ RETURN e.id AS entityId, degree, relations`;
 /** contacts.count: an entity's relations with a counterpart, grouped by counterpart and type. */
 export function contactCountsStatement(types: readonly RelationType[] | null | undefined): string {
   return `MATCH (e:Entity {id: $entityId})-[r:${relationTypeAlternation(types)}]-(o:Entity)
-WHERE e <> o AND ${hopPredicate(false)}
+WHERE e <> o AND ${HOP_PREDICATE}
 WITH o.id AS counterpartId, type(r) AS type, count(DISTINCT r) AS count
 ORDER BY count DESC, counterpartId, type
 RETURN counterpartId, type, count`;

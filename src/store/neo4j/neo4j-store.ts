@@ -12,8 +12,9 @@
 //   keeps its properties under the label :MergedEntity until a split restores it.
 //
 // Every write is a managed transaction (retried by the driver on transient errors such as deadlocks) that MERGEs
-// on ids, one article per transaction, so a retried or repeated write adds nothing. Counts come from the server's
-// update counters of each statement, which are exact even when another connection writes the same entities.
+// on ids, several articles per transaction (each kind of row in one UNWIND), so a retried or repeated write adds
+// nothing and an article is stored wholly or not at all. Per-article counts come from which rows each MERGE
+// created, exact even when another connection writes the same entities.
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction, QueryResult, Session } from 'neo4j-driver';
 import { DiplographError, ErrorCode } from '../../domain/errors.js';
@@ -39,14 +40,15 @@ import {
   type WriteResult,
 } from '../graph-store.js';
 import { buildPage, sortedAliases } from '../internal/records.js';
-import { field, intParam, numberField, plain, toArticle, toEntity, toRelation, type Plain } from './convert.js';
+import { field, intParam, numberField, plain, stringsField, toArticle, toEntity, toRelation, type Plain } from './convert.js';
 import {
   contactCountsStatement,
   CYPHER,
   degreeRankingStatement,
   neighborhoodReachStatement,
   neighborhoodRelationsStatement,
-  pathsStatement,
+  pathsOfLengthStatement,
+  type PathFilters,
   RELATION_ENDS,
   relationMergeStatement,
   relationReattachStatement,
@@ -54,12 +56,22 @@ import {
   relationsCountStatement,
   relationsPageStatement,
   searchEntitiesStatements,
+  shortestLengthStatement,
   shortestPathStatement,
   type RelationListFilters,
 } from './cypher.js';
 import { invalidUriError, translateDriverError, type ErrorContext } from './driver-errors.js';
 import { AWAIT_INDEXES, SCHEMA_STATEMENTS } from './schema.js';
-import { articleProps, planArticle, referencedEntityIds, type Redirect } from './write-plan.js';
+import {
+  articleProps,
+  combinePlans,
+  planArticle,
+  referencedEntityIds,
+  transactionGroups,
+  type Redirect,
+  type RelationRow,
+  type WritePlan,
+} from './write-plan.js';
 
 export const DEFAULT_NEO4J_URI = 'bolt://127.0.0.1:7687';
 export const DEFAULT_NEO4J_USERNAME = 'neo4j';
@@ -77,6 +89,8 @@ const MAX_REDIRECT_CHAIN = 16;
 export const DEFAULT_INTEGRITY_LIMIT = 100;
 /** Articles read per round trip by the evidence offset check. */
 const INTEGRITY_ARTICLE_PAGE = 200;
+/** Tries of a shortest-path search when writes between its two statements leave it without a path. */
+const SHORTEST_PATH_ATTEMPTS = 3;
 /** Ids per statement for UNWIND look-ups. */
 const ID_CHUNK = 1_000;
 
@@ -301,54 +315,84 @@ export class Neo4jStore implements GraphStore {
   // ---- writes ---------------------------------------------------------------------------------
 
   async writeArticle(extracted: ExtractedArticle): Promise<WriteResult> {
-    return this.writeOne(extracted);
+    return (await this.writeArticles([extracted]))[0];
   }
 
   async writeArticles(batch: readonly ExtractedArticle[]): Promise<WriteResult[]> {
-    // One transaction per article: each is all or nothing, and a failure names one article, not a batch.
+    // Several articles per transaction (see transactionGroups): each article is all or nothing because its group is.
     const results: WriteResult[] = [];
-    for (const x of batch) results.push(await this.writeOne(x));
+    for (const group of transactionGroups(batch)) {
+      try {
+        results.push(...(await this.writeGroup(group)));
+      } catch (err) {
+        if (group.length === 1) throw err;
+        // The group was rolled back. One by one, the articles before the failing one are stored and the error
+        // names the article that caused it, as when each article had its own transaction.
+        for (const x of group) results.push(...(await this.writeGroup([x])));
+      }
+    }
     return results;
   }
 
-  private async writeOne(x: ExtractedArticle): Promise<WriteResult> {
+  private async writeGroup(group: readonly ExtractedArticle[]): Promise<WriteResult[]> {
     const ingestedAt = new Date().toISOString();
-    const referenced = referencedEntityIds(x);
     // The work runs again from the start when the driver retries; it keeps no state outside this function.
     return this.write(async (tx) => {
-      const result: WriteResult = { articleId: x.article.id, status: 'new', entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0 };
-      const created = await tx.run(CYPHER.articleMerge, {
-        article: articleProps(x),
-        extractorVersion: x.extractorVersion,
+      const results = group.map((x): WriteResult => ({ articleId: x.article.id, status: 'duplicate', entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0 }));
+      // A repeat of an article earlier in the group is a duplicate without asking the server.
+      const firsts = new Map<string, number>();
+      group.forEach((x, i) => firsts.has(x.article.id) || firsts.set(x.article.id, i));
+      const unique = [...firsts.values()].map((i) => group[i]);
+      const merged = await tx.run(CYPHER.articlesMerge, {
+        articles: unique.map((x) => ({ article: articleProps(x), extractorVersion: x.extractorVersion })),
         ingestedAt,
       });
-      if (created.summary.counters.updates().nodesCreated === 0) return { ...result, status: 'duplicate' };
+      const created = new Set(stringsField(merged.records[0], 'created'));
+      const fresh = [...firsts.entries()].filter(([id]) => created.has(id)).map(([, i]) => i);
+      if (!fresh.length) return results;
+      for (const i of fresh) results[i].status = 'new';
 
-      const plan = planArticle(x, await this.redirects(tx, referenced));
+      const redirects = await this.redirects(tx, [...new Set(fresh.flatMap((i) => referencedEntityIds(group[i])))]);
+      const plans = fresh.map((i) => planArticle(group[i], redirects));
+      const plan = combinePlans(plans);
+      const resultOf = (planIndex: number) => results[fresh[planIndex]];
+
       if (plan.entities.length) {
-        const merged = await tx.run(CYPHER.entityMerge, { entities: plan.entities });
-        result.entitiesAdded = merged.summary.counters.updates().nodesCreated;
-        await tx.run(CYPHER.entityAliases, { entities: plan.entities });
+        const res = await tx.run(CYPHER.entitiesMerge, { entities: plan.entities });
+        for (const id of stringsField(res.records[0], 'created')) resultOf(plan.entityOwner.get(id) as number).entitiesAdded++;
       }
       for (const [type, rows] of plan.relations) {
-        const written = await tx.run(relationMergeStatement(type), { rows });
-        if (numberField(written.records[0], 'written') !== rows.length) {
-          const known = new Set(plan.entities.map((e) => e.id));
-          const missing = rows.flatMap((r) => [r.sourceId, r.endId]).find((id) => !known.has(id)) ?? 'an entity';
-          throw new DiplographError(
-            ErrorCode.STORE_INTEGRITY,
-            `article ${x.article.id}: a ${type} relation refers to ${missing}, which is neither in the article nor stored`,
-          );
-        }
-        result.relationsAdded += written.summary.counters.updates().relationshipsCreated;
+        const res = await tx.run(relationMergeStatement(type), { rows });
+        if (numberField(res.records[0], 'written') !== rows.length) throw this.missingEnd(type, rows, plans);
+        for (const id of stringsField(res.records[0], 'created')) resultOf(plan.relationOwner.get(id) as number).relationsAdded++;
       }
       if (plan.evidence.length) {
-        const ev = await tx.run(CYPHER.evidenceMerge, { articleId: x.article.id, evidence: plan.evidence, extractorVersion: x.extractorVersion });
-        result.evidenceAdded = ev.summary.counters.updates().nodesCreated;
+        const res = await tx.run(CYPHER.evidenceMerge, { evidence: plan.evidence });
+        const byArticle = new Map(fresh.map((i) => [group[i].article.id, results[i]]));
+        for (const articleId of stringsField(res.records[0], 'created')) (byArticle.get(articleId) as WriteResult).evidenceAdded++;
       }
-      if (plan.mentions.length) await tx.run(CYPHER.articleMentions, { articleId: x.article.id, ids: plan.mentions });
-      return result;
+      await tx.run(CYPHER.articlesMentions, { mentions: plan.mentions });
+      return results;
     });
+  }
+
+  /** The error for relation rows whose ends are neither in the article nor stored, naming the first such article. */
+  private missingEnd(type: RelationType, rows: readonly RelationRow[], plans: readonly WritePlan[]): DiplographError {
+    const ids = new Set(rows.map((r) => r.id));
+    for (const plan of plans) {
+      const known = new Set(plan.entities.map((e) => e.id));
+      const missing = (plan.relations.get(type) ?? []).filter((r) => ids.has(r.id)).flatMap((r) => [r.sourceId, r.endId]).find((id) => !known.has(id));
+      if (missing) {
+        return new DiplographError(
+          ErrorCode.STORE_INTEGRITY,
+          `article ${plan.article.id}: a ${type} relation refers to ${missing}, which is neither in the article nor stored`,
+        );
+      }
+    }
+    return new DiplographError(
+      ErrorCode.STORE_INTEGRITY,
+      `article ${plans[0].article.id}: a ${type} relation refers to an entity, which is neither in the article nor stored`,
+    );
   }
 
   /** Active merges for these ids, followed to the entity that finally holds them (A → B → C gives A → C). */
@@ -569,38 +613,57 @@ export class Neo4jStore implements GraphStore {
     return { fromId: q.fromId, toId: q.toId, ...windowParams(q) };
   }
 
-  private async toPathRecords(tx: ManagedTransaction, rows: { nodeIds: string[]; relationIds: string[] }[]): Promise<PathRecord[]> {
-    const byId = await this.relationsById(tx, rows.flatMap((p) => p.relationIds));
-    return rows.map((p) => ({ nodeIds: p.nodeIds, edges: p.relationIds.map((id) => byId.get(id) as RelationRecord) }));
+  private static pathFilters(params: WindowParams): PathFilters {
+    return { statuses: params.statuses !== null, since: params.since !== null, until: params.until !== null };
   }
 
-  private static pathRows(result: QueryResult): { nodeIds: string[]; relationIds: string[] }[] {
-    return result.records.map((r) => ({
-      nodeIds: (plain(r.get('nodeIds')) as Plain[]).map(String),
-      relationIds: (plain(r.get('relationIds')) as Plain[]).map(String),
-    }));
+  /** The length of a shortest allowed path, or null when there is none within `hops`. */
+  private static async shortestLength(tx: ManagedTransaction, q: Omit<PathQuery, 'first'>, hops: number, params: WindowParams): Promise<number | null> {
+    const statement = shortestLengthStatement(q.relationTypes, hops, Neo4jStore.pathFilters(params), q.timeRespecting === true, MAX_PATH_HOPS);
+    const res = await tx.run(statement, params);
+    return res.records.length ? numberField(res.records[0], 'length') : null;
   }
 
   async paths(q: PathQuery): Promise<PathRecord[]> {
     const hops = Neo4jStore.hops(q);
     const first = checkCount('first', q.first);
     if (hops === null || first === 0) return [];
-    const statement = pathsStatement(q.relationTypes, hops, q.timeRespecting === true, MAX_PATH_HOPS);
+    const params = this.pathParams(q);
+    const filters = Neo4jStore.pathFilters(params);
+    const timeRespecting = q.timeRespecting === true;
     return this.read(async (tx) => {
-      const rows = Neo4jStore.pathRows(await tx.run(statement, { ...this.pathParams(q), first: intParam(first) }));
-      return this.toPathRecords(tx, rows);
+      // Length by length from the shortest, so each statement stops at the paths still wanted.
+      const rows: { nodeIds: string[]; relationIds: string[] }[] = [];
+      const shortest = await Neo4jStore.shortestLength(tx, q, hops, params);
+      for (let length = shortest ?? hops + 1; length <= hops && rows.length < first; length++) {
+        const statement = pathsOfLengthStatement(q.relationTypes, length, filters, timeRespecting, MAX_PATH_HOPS);
+        const res = await tx.run(statement, { ...params, first: intParam(first - rows.length) });
+        for (const r of res.records) {
+          rows.push({ nodeIds: (plain(r.get('nodeIds')) as Plain[]).map(String), relationIds: (plain(r.get('relationIds')) as Plain[]).map(String) });
+        }
+      }
+      const byId = await this.relationsById(tx, rows.flatMap((p) => p.relationIds));
+      return rows.map((p) => ({ nodeIds: p.nodeIds, edges: p.relationIds.map((id) => byId.get(id) as RelationRecord) }));
     }, q.timeoutMs);
   }
 
   async shortestPath(q: Omit<PathQuery, 'first'>): Promise<PathRecord | null> {
-    // Time order ties each hop to the one before, which a shortest-path search cannot express: enumerate instead.
+    // Time order ties each hop to the one before, which a shortest-path search cannot express: walk instead.
     if (q.timeRespecting) return (await this.paths({ ...q, first: 1 }))[0] ?? null;
     const hops = Neo4jStore.hops(q);
     if (hops === null) return null;
-    const statement = shortestPathStatement(q.relationTypes, hops, MAX_PATH_HOPS);
+    const params = this.pathParams(q);
     return this.read(async (tx) => {
-      const rows = Neo4jStore.pathRows(await tx.run(statement, this.pathParams(q)));
-      return (await this.toPathRecords(tx, rows))[0] ?? null;
+      // Read committed: a write between the two statements can leave no step to take; the length is asked again.
+      for (let attempt = 0; attempt < SHORTEST_PATH_ATTEMPTS; attempt++) {
+        const length = await Neo4jStore.shortestLength(tx, q, hops, params);
+        if (length === null) return null;
+        const res = await tx.run(shortestPathStatement(q.relationTypes, length, Neo4jStore.pathFilters(params), MAX_PATH_HOPS), params);
+        if (res.records.length === length) {
+          return { nodeIds: (plain(res.records[0].get('nodeIds')) as Plain[]).map(String), edges: res.records.map((r) => toRelation(field(r, 'relation'))) };
+        }
+      }
+      return null;
     }, q.timeoutMs);
   }
 

@@ -1,7 +1,9 @@
-// Turns one ExtractedArticle into the parameter rows of the write statements. Pure (no driver), so it is tested
+// Turns ExtractedArticles into the parameter rows of the write statements. Pure (no driver), so it is tested
 // without a database. Repeats inside one article collapse the way the SQLite store's INSERT OR IGNORE does:
 // first entity name/type wins and every surface form becomes an alias; a repeated relation keeps its first
 // fields, its highest confidence and all its mentions; a repeated mention is one piece of evidence.
+// Several articles written in one transaction collapse the same way across articles (combinePlans), and each
+// row remembers the first article that brings it, so per-article counts equal those of one-by-one writes.
 import { dateEnd, dateStart } from '../../domain/date-range.js';
 import { evidenceId, normalizeName } from '../../domain/ids.js';
 import type { ExtractedArticle, RelationType } from '../../domain/model.js';
@@ -48,6 +50,8 @@ export interface RelationRow {
 export interface EvidenceRow {
   id: string;
   relationId: string;
+  articleId: string;
+  extractorVersion: string;
   sentence: string;
   start: number;
   end: number;
@@ -149,7 +153,9 @@ export function planArticle(x: ExtractedArticle, redirects: ReadonlyMap<string, 
     byType.set(type, list);
     for (const m of ms) {
       const id = evidenceId(row.id, x.article.id, m.start, m.end);
-      if (!evidence.has(id)) evidence.set(id, { id, relationId: row.id, sentence: m.sentence, start: m.start, end: m.end });
+      if (!evidence.has(id)) {
+        evidence.set(id, { id, relationId: row.id, articleId: x.article.id, extractorVersion: x.extractorVersion, sentence: m.sentence, start: m.start, end: m.end });
+      }
     }
   }
 
@@ -162,4 +168,99 @@ export function planArticle(x: ExtractedArticle, redirects: ReadonlyMap<string, 
     evidence: [...evidence.values()],
     mentions: [...mentions],
   };
+}
+
+/** The rows of several articles' plans, written in one transaction. */
+export interface BatchPlan {
+  entities: EntityRow[];
+  relations: Map<RelationType, RelationRow[]>;
+  evidence: EvidenceRow[];
+  mentions: { articleId: string; ids: string[] }[];
+  /** Entity id → index of the first plan that has it: the article whose entitiesAdded a created entity counts in. */
+  entityOwner: Map<string, number>;
+  /** Relation id → index of the first plan that has it (evidence carries its article id). */
+  relationOwner: Map<string, number>;
+}
+
+/**
+ * Combines plans in order as if they were written one after another: an entity keeps the first name, type and
+ * Wikidata id and collects every surface form in order; a relation keeps its first ends and fields and its highest
+ * confidence (what the ON MATCH of a later write would leave).
+ */
+export function combinePlans(plans: readonly WritePlan[]): BatchPlan {
+  const entityOwner = new Map<string, number>();
+  const relationOwner = new Map<string, number>();
+  const entities = new Map<string, EntityRow>();
+  const relations = new Map<string, { type: RelationType; row: RelationRow }>();
+  const evidence = new Map<string, EvidenceRow>();
+  plans.forEach((plan, i) => {
+    for (const e of plan.entities) {
+      const seen = entities.get(e.id);
+      if (!seen) {
+        entities.set(e.id, { ...e, forms: [...e.forms] });
+        entityOwner.set(e.id, i);
+      } else {
+        for (const f of e.forms) if (!seen.forms.some((g) => g.alias === f.alias)) seen.forms.push(f);
+      }
+    }
+    for (const [type, rows] of plan.relations) {
+      for (const r of rows) {
+        const seen = relations.get(r.id);
+        if (!seen) {
+          relations.set(r.id, { type, row: { ...r, props: { ...r.props } } });
+          relationOwner.set(r.id, i);
+        } else {
+          seen.row.props.confidence = Math.max(seen.row.props.confidence, r.props.confidence);
+        }
+      }
+    }
+    for (const ev of plan.evidence) if (!evidence.has(ev.id)) evidence.set(ev.id, ev);
+  });
+  const byType = new Map<RelationType, RelationRow[]>();
+  for (const { type, row } of relations.values()) {
+    const list = byType.get(type) ?? [];
+    list.push(row);
+    byType.set(type, list);
+  }
+  return {
+    entities: [...entities.values()],
+    relations: byType,
+    evidence: [...evidence.values()],
+    mentions: plans.map((p) => ({ articleId: p.article.id, ids: p.mentions })),
+    entityOwner,
+    relationOwner,
+  };
+}
+
+/** Relations one transaction holds at most: bounds the server's transaction memory (heap 1 GiB in dev). */
+export const MAX_TRANSACTION_RELATIONS = 5_000;
+
+/**
+ * Splits a batch into transactions: 1, 2, 4, … articles (so a batch shows progress, and a failure or a kill loses
+ * little, from its first article on), each at most MAX_TRANSACTION_RELATIONS relations. An article with a relation
+ * whose end is not among its own entities relies on what is already stored, so it is written alone, after the
+ * articles before it and before those after it, as one-by-one writes would see the store.
+ */
+export function transactionGroups<T extends ExtractedArticle>(batch: readonly T[], maxRelations = MAX_TRANSACTION_RELATIONS): T[][] {
+  const groups: T[][] = [];
+  let size = 1;
+  let group: T[] = [];
+  let relations = 0;
+  const close = () => {
+    if (!group.length) return;
+    groups.push(group);
+    group = [];
+    relations = 0;
+    size *= 2;
+  };
+  for (const x of batch) {
+    const own = new Set(x.entities.map((e) => e.id));
+    const alone = x.relations.some((r) => !own.has(r.source) || (r.target !== null && !own.has(r.target)));
+    if (alone || (group.length && relations + x.relations.length > maxRelations)) close();
+    group.push(x);
+    relations += x.relations.length;
+    if (alone || group.length >= size) close();
+  }
+  close();
+  return groups;
 }

@@ -104,7 +104,10 @@ export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entiti
     if (e.roleOnly && !used.has(e.key)) continue;
     if (!e.surfaces.length && !used.has(e.key)) continue;
     if (e.type === 'PERSON' && !e.roleOnly && !e.surfaces.some((s) => s.kind === 'name' || s.kind === 'surname' || s.kind === 'pattern')) continue;
-    let name = canonicalName(ctx, e);
+    // the surfaces without a possessive marker, and their normalised forms (computed once per entity)
+    const found = e.surfaces.map((x) => stripPossessive(x.text));
+    const norms = found.map(normalizeName);
+    let name = canonicalName(ctx, e, found, norms);
     // a title is no part of the canonical name ("Prince Faisal bin Farhan" → "Faisal bin Farhan"; the full form stays an alias)
     if (e.type === 'PERSON') {
       const t = TITLE_PREFIX.exec(name);
@@ -117,14 +120,20 @@ export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entiti
     keyToId.set(e.key, id);
     const seen = new Set([normalizeName(name)]);
     const aliases: string[] = [];
-    for (const s of e.surfaces) {
+    const alias = (form: string, n: string) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      aliases.push(form);
+    };
+    // a titled name put first above has no entry in found
+    const shift = e.surfaces.length - found.length;
+    for (let k = 0; k < e.surfaces.length; k++) {
+      const s = e.surfaces[k];
       if (s.kind === 'pronoun' || s.kind === 'group') continue;
-      for (const form of [s.text, stripPossessive(s.text)]) {
-        const n = normalizeName(form);
-        if (seen.has(n)) continue;
-        seen.add(n);
-        aliases.push(form);
-      }
+      const bare = k >= shift ? found[k - shift] : stripPossessive(s.text);
+      const bareNorm = k >= shift ? norms[k - shift] : normalizeName(bare);
+      alias(s.text, bare === s.text ? bareNorm : normalizeName(s.text));
+      alias(bare, bareNorm);
     }
     entities.push({ id, name, type: e.type, aliases, wikidata: e.lex?.wikidata ?? null });
   }
@@ -227,26 +236,30 @@ function lexNames(lex: LexEntity, lang: Lang): LexNames {
   return v;
 }
 
-function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
+/** The canonical name; `found` are the entity's surfaces without possessive markers, `norms` their normalised forms. */
+function canonicalName(ctx: ArticleContext, e: ArticleEntity, found: string[], norms: string[]): string {
   const lang = ctx.lang;
-  const found = e.surfaces.map((s) => stripPossessive(s.text));
   if (e.type === 'PERSON') {
     if (e.lex) {
       const { variants, variantNorms } = lexNames(e.lex, lang);
       // the most complete spelling the article uses ("Recep Tayyip Erdoğan" over "Tayyip Erdoğan"), whatever came first
       let full: string | undefined;
-      for (const f of found) if (variantNorms.has(normalizeName(f)) && (!full || f.length > full.length)) full = f;
+      let fullNorm = '';
+      for (let k = 0; k < found.length; k++) {
+        const f = found[k];
+        if (variantNorms.has(norms[k]) && (!full || f.length > full.length)) (full = f), (fullNorm = norms[k]);
+      }
       // a shorter form of the lexicon name ("Tayyip Erdoğan") gives the lexicon name, so that articles agree
-      if (full && normalizeName(e.lex.names[lang][0]).endsWith(` ${normalizeName(full)}`)) return e.lex.names[lang][0];
+      if (full && normalizeName(e.lex.names[lang][0]).endsWith(` ${fullNorm}`)) return e.lex.names[lang][0];
       if (full) return variants.find((v) => v === full) ?? full;
       // the article's own spelling of the full name (a given name the lexicon does not list before a known surname)
       const own = e.surfaces.find((x) => x.kind === 'name' && stripPossessive(x.text).includes(' '));
       if (own) return stripPossessive(own.text);
       // only a surname: use the variant spelled like it
-      const sur = e.surfaces.find((s) => s.kind === 'surname');
-      if (sur) {
-        const bare = normalizeName(stripPossessive(sur.text)).replace(/s$/u, '');
-        const v = variants.find((x) => normalizeName(x).endsWith(` ${normalizeName(stripPossessive(sur.text))}`)) ?? variants.find((x) => normalizeName(x).endsWith(` ${bare}`));
+      const k = e.surfaces.findIndex((x) => x.kind === 'surname');
+      if (k >= 0) {
+        const bare = norms[k].replace(/s$/u, '');
+        const v = variants.find((x) => normalizeName(x).endsWith(` ${norms[k]}`)) ?? variants.find((x) => normalizeName(x).endsWith(` ${bare}`));
         if (v) return v;
       }
       return e.lex.names[lang][0];
@@ -256,10 +269,9 @@ function canonicalName(ctx: ArticleContext, e: ArticleEntity): string {
   if (e.lex) {
     const names = e.lex.names[lang];
     const { all, allNorms } = lexNames(e.lex, lang);
-    const foundNorms = found.map(normalizeName);
     for (let k = 0; k < all.length; k++) {
       const n = all[k];
-      const at = foundNorms.indexOf(allNorms[k]);
+      const at = norms.indexOf(allNorms[k]);
       if (at >= 0) {
         const hit = found[at];
         const isUpper = hit === hit.toUpperCase() && hit !== n;

@@ -145,7 +145,8 @@ function newInfo(s: string, hash: number): TokenInfo {
   const word = WORD_START_RE.test(s);
   const cap = UPPER_RE.test(s);
   const shape = (word ? SHAPE_WORD : 0) | (cap ? SHAPE_CAP : 0) | (word && s.length > 1 && cap && !HAS_LOWER_RE.test(s) ? SHAPE_UPPER : 0);
-  const v = { id: -1, text: s, norm: tokenNorm(s), shape, hash };
+  // normalised directly: the vocabulary is the cache of token norms, tokenNorm's cache stays small for names
+  const v = { id: -1, text: s, norm: normalizeName(s), shape, hash };
   if (VOCAB.length < VOCAB_MAX) {
     v.id = VOCAB.length;
     VOCAB.push(v);

@@ -2,14 +2,13 @@
 // throughput under a real load generator at 10 connections against a server in a child process: wrk when it is
 // installed (C, light on the core it shares with the server), autocannon otherwise and for comparison.
 import autocannon from 'autocannon';
-import { startServer } from '../../src/api/server.js';
-import { findShortestPath } from '../../src/queries/relation-paths.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { OverheadJob, OverheadResult } from '../children/overhead.js';
 import { samplePairs, type GraphEntity } from '../generators/relation-graph.js';
+import { forkChild } from '../lib/child.js';
 import type { BenchContext, BuiltGraph } from '../lib/context.js';
 import { buildSqliteGraph } from '../lib/graph-build.js';
 import { GraphQLClient, startServerChild, wrkAvailable, wrkLoad, type GraphQLBody, type LoadResult } from '../lib/http.js';
-import { mib, summarize, timeEach } from '../lib/stats.js';
+import { mib, summarize } from '../lib/stats.js';
 
 export const SHORTEST_QUERY = `query ShortestPath($from: String!, $to: String!) {
   shortestPath(from: $from, to: $to) { length nodes { name } edges { type date status evidence { sentence } } }
@@ -154,57 +153,36 @@ export async function apiSuite(ctx: BenchContext): Promise<void> {
   }
 }
 
-/** The same shortestPath by names: over HTTP (in-process server, keep-alive client) vs findShortestPath + names. */
+/** The same shortestPath by names: over HTTP (server in the same child process, keep-alive client) vs findShortestPath + names. */
 async function overhead(ctx: BenchContext, g: BuiltGraph): Promise<void> {
   const { report, sizes } = ctx;
   const L = g.label;
-  const store = new SqliteStore(g.sqlitePath);
-  await store.init();
-  const server = await startServer({ store, port: 0, graphiql: false });
-  const client = new GraphQLClient(server.url);
-  try {
-    const pairs = samplePairs(g.entities, Math.min(sizes.queries, 1000), 21, g.queryable).map(([a, b]) => ({ from: g.entities[a].name, to: g.entities[b].name }));
-    const direct = async (v: { from: string; to: string }) => {
-      const path = await findShortestPath(store, { ...v, maxHops: 6 });
-      if (path) await store.getEntities(path.nodeIds);
-    };
-    const http = async (v: { from: string; to: string }) => {
-      const res = await client.post({ query: SHORTEST_QUERY, variables: v });
-      if (res.json.errors?.length) throw new Error(`GraphQL error: ${res.json.errors[0].message}`);
-    };
-    // Warm both paths (index, Yoga's parse/validate cache, and the JIT: a hundred requests leave the server's code
-    // half-optimised, p50 +50%), then interleave rounds to share any drift.
-    const warm = ctx.quick ? 300 : 3000;
-    for (let i = 0; i < warm; i++) {
-      await direct(pairs[i % pairs.length]);
-      await http(pairs[i % pairs.length]);
-    }
-    const directMs: number[] = [];
-    const httpMs: number[] = [];
-    for (let i = 0; i < pairs.length; i += 50) {
-      const part = pairs.slice(i, i + 50);
-      directMs.push(...(await timeEach(part, direct)));
-      httpMs.push(...(await timeEach(part, http)));
-    }
-    const d = summarize(directMs);
-    const h = summarize(httpMs);
-    report.set(`direct_shortest_path_p50_ms_${L}`, d.p50);
-    report.set(`graphql_shortest_path_p50_ms_${L}`, h.p50);
-    report.set(`direct_shortest_path_p99_ms_${L}`, d.p99);
-    report.set(`graphql_shortest_path_p99_ms_${L}`, h.p99);
-    report.ratio(`graphql_overhead_p50_ratio_${L}`, `graphql_shortest_path_p50_ms_${L}`, `direct_shortest_path_p50_ms_${L}`);
-    report.set(`graphql_overhead_p50_added_ms_${L}`, h.p50 - d.p50);
-    report.row({
-      label: `shortestPath by names over HTTP vs direct call, p50 ms, ${L}`,
-      key: `graphql_shortest_path_p50_ms_${L}`,
-      floorKey: `direct_shortest_path_p50_ms_${L}`,
-      ratioKey: `graphql_overhead_p50_ratio_${L}`,
-      target: { key: `graphql_overhead_p50_ratio_${L}`, op: '<=', value: 1.3, text: '≤ 1.3× or ≤ 0.3 ms added', or: { key: `graphql_overhead_p50_added_ms_${L}`, op: '<=', value: 0.3 } },
+  const pairs = samplePairs(g.entities, Math.min(sizes.queries, 1000), 21, g.queryable).map(([a, b]) => ({ from: g.entities[a].name, to: g.entities[b].name }));
+  const job: OverheadJob = { dbPath: g.sqlitePath, pairs, warm: ctx.quick ? 300 : 3000 };
+  const child = forkChild('overhead', []);
+  const { directMs, httpMs } = await new Promise<OverheadResult>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`overhead child exited with code ${code}`));
+    child.once('exit', onExit);
+    child.on('message', (m: { ready?: boolean } | OverheadResult) => {
+      if ('ready' in m) return void child.send(job);
+      child.off('exit', onExit);
+      resolve(m as OverheadResult);
     });
-    report.row({ label: `  added by GraphQL over HTTP, p50 ms`, key: `graphql_overhead_p50_added_ms_${L}` });
-  } finally {
-    client.close();
-    await server.close();
-    await store.close();
-  }
+  });
+  const d = summarize(directMs);
+  const h = summarize(httpMs);
+  report.set(`direct_shortest_path_p50_ms_${L}`, d.p50);
+  report.set(`graphql_shortest_path_p50_ms_${L}`, h.p50);
+  report.set(`direct_shortest_path_p99_ms_${L}`, d.p99);
+  report.set(`graphql_shortest_path_p99_ms_${L}`, h.p99);
+  report.ratio(`graphql_overhead_p50_ratio_${L}`, `graphql_shortest_path_p50_ms_${L}`, `direct_shortest_path_p50_ms_${L}`);
+  report.set(`graphql_overhead_p50_added_ms_${L}`, h.p50 - d.p50);
+  report.row({
+    label: `shortestPath by names over HTTP vs direct call, p50 ms, ${L}`,
+    key: `graphql_shortest_path_p50_ms_${L}`,
+    floorKey: `direct_shortest_path_p50_ms_${L}`,
+    ratioKey: `graphql_overhead_p50_ratio_${L}`,
+    target: { key: `graphql_overhead_p50_ratio_${L}`, op: '<=', value: 1.3, text: '≤ 1.3× or ≤ 0.3 ms added', or: { key: `graphql_overhead_p50_added_ms_${L}`, op: '<=', value: 0.3 } },
+  });
+  report.row({ label: `  added by GraphQL over HTTP, p50 ms`, key: `graphql_overhead_p50_added_ms_${L}` });
 }

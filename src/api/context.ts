@@ -20,19 +20,12 @@ export interface ApiContext {
 
 export function createContext(store: GraphStore, queryTimeoutMs = DEFAULT_QUERY_TIMEOUT_MS): ApiContext {
   const entities = new DataLoader((ids: readonly string[]) => store.getEntities(ids));
-  let articles: ApiContext['articles'] | null = null;
-  let relations: ApiContext['relations'] | null = null;
   return {
     store,
     queryTimeoutMs,
     entities,
-    // Made on first use: most requests never read articles or relations by id.
-    get articles() {
-      return (articles ??= new DataLoader((ids: readonly string[]) => store.getArticles(ids)));
-    },
-    get relations() {
-      return (relations ??= new DataLoader((ids: readonly string[]) => store.getRelations(ids)));
-    },
+    articles: new DataLoader((ids: readonly string[]) => store.getArticles(ids)),
+    relations: new DataLoader((ids: readonly string[]) => store.getRelations(ids)),
     entityByName: async (name, argument) => {
       const entity = await requireEntity(store, name, argument);
       entities.prime(entity.id, entity);

@@ -13,14 +13,33 @@ import {
   type LexEntity,
   lookup,
   roleIndex,
-  roleSuffixesDe,
   type RoleEntry,
   type Surface,
   type Lang,
   type TrieNode,
 } from '../lexicon/lexicon.js';
-import { tokenize, tokenNorm, type Token } from '../nlp/tokenize.js';
+import { tokenize, type Token } from '../nlp/tokenize.js';
 import type { ArticleContext, ArticleEntity, EntityMention, Sentence } from './types.js';
+import {
+  factsOf,
+  NAME_NO,
+  NAME_STOP,
+  NAME_YES,
+  NOBLE_TITLES,
+  W_ARABIC,
+  W_ENTITY_START,
+  W_FAMILY_FIRST,
+  W_GIVEN,
+  W_HONORIFIC,
+  W_MEDIA_CUE,
+  W_MONTH_DAY,
+  W_NOBLE,
+  W_PARTICLE,
+  W_PRONOUN_OR_GROUP,
+  W_ROLE_START,
+  W_STOP_CAP,
+  W_TOWN,
+} from './word-facts.js';
 import {
   STOP_CAPS,
   MONTHS_AND_DAYS,
@@ -37,8 +56,6 @@ import {
   HONORIFICS,
   SURNAME_SUFFIXES,
   NOT_PLACE_DE,
-  TOWN_WORDS_DE,
-  TOWN_WORDS_EN,
   MEDIA_CUES_DE,
   MEDIA_CUES_EN,
 } from './word-lists.js';
@@ -53,52 +70,8 @@ const BYLINE_RE =
 const BYLINE_SEP = new Set(['and', 'und', ',', ';', '&', 'by', 'von']);
 const GERMAN_NOUN_END = /(?:ung|heit|keit|schaft|tion|sion|tät|ismus|nis|tum|ment|enz|anz|ik|chen|lein|ie|e|er|en|el|ei|ur|at)$/u;
 const DEMONYM_END = /(?:an|ian|ese|ish|ic|i)$/u;
-/** Titles of nobility and religion that stand between a role and a name (Saudi counterpart Prince Faisal bin Farhan). */
-const NOBLE_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'prinz', 'prinzessin', 'scheich', 'scheicha', 'emir', 'sultan', 'king', 'queen', 'konig', 'konigin', 'pope', 'papst', 'cardinal', 'kardinal', 'archbishop', 'erzbischof', 'imam', 'ayatollah', 'ajatollah', 'rabbi', 'rabbiner', 'lord', 'lady', 'baroness', 'baron', 'count', 'graf', 'gräfin', 'grafin']);
-/** Words that can start a pronoun or group reference (the rest of pass 6 is skipped for other tokens). */
-const PRONOUN_OR_GROUP = new Set(['er', 'sie', 'ihn', 'ihm', 'he', 'she', 'him', 'die', 'der', 'den', 'beide', 'beider', 'ihrem', 'ihren', 'ihrer', 'ihre', 'ihr', 'the', 'both', 'their']);
 /** Prepositions that end the search for a role noun's determiner ("für den Minister" is no reference). */
 const ROLE_STOP_PREPS = new Set(['as', 'of', 'for', 'with', 'to', 'als', 'mit', 'von', 'zu', 'in', 'on', 'at', 'im', 'am']);
-/** Arabic name particles between given name and family name (Asaad al-Shaibani, Mohammed bin Salman). */
-const ARABIC_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ould']);
-/** English contractions ("I'm", "We're") are never names. */
-const CONTRACTION = /['’](?:m|ll|re|ve|d|t|s)$/iu;
-
-// Words the rules below look for at every token, as bits of one number per word (Sentence.wflags, from prepare.ts):
-// an array read per token instead of a set lookup per rule. Particles and honorifics are matched by their text, so
-// their bits only say that the norm fits.
-const W_PRONOUN_OR_GROUP = 1;
-const W_GIVEN = 2;
-const W_FAMILY_FIRST = 4;
-const W_STOP_CAP = 8;
-const W_NOBLE = 16;
-const W_PARTICLE = 32;
-const W_HONORIFIC = 64;
-const W_ARABIC = 128;
-const W_ENTITY_START = 256;
-const W_ROLE_START = 512;
-const W_MEDIA_CUE = 1024;
-const W_TOWN = 2048;
-const PARTICLE_NORMS = new Set([...NAME_PARTICLES].map(tokenNorm));
-const HONORIFIC_NORMS = new Set([...HONORIFICS].map(tokenNorm));
-
-/** Mention-rule bits of a word (a token norm) in an article of language `lang`. */
-export function wordNameFlags(lang: Lang, norm: string): number {
-  return (
-    (entityIndex.trie.has(norm) ? W_ENTITY_START : 0) |
-    (roleIndex[lang].trie.has(norm) ? W_ROLE_START : 0) |
-    ((lang === 'de' ? MEDIA_CUES_DE : MEDIA_CUES_EN).has(norm) ? W_MEDIA_CUE : 0) |
-    ((lang === 'de' ? TOWN_WORDS_DE.test(norm) : TOWN_WORDS_EN.has(norm)) ? W_TOWN : 0) |
-    (PRONOUN_OR_GROUP.has(norm) ? W_PRONOUN_OR_GROUP : 0) |
-    (givenNames.has(norm) ? W_GIVEN : 0) |
-    (familyFirst.has(norm) ? W_FAMILY_FIRST : 0) |
-    (STOP_CAPS.has(norm) ? W_STOP_CAP : 0) |
-    (NOBLE_TITLES.has(norm) ? W_NOBLE : 0) |
-    (PARTICLE_NORMS.has(norm) ? W_PARTICLE : 0) |
-    (HONORIFIC_NORMS.has(norm) ? W_HONORIFIC : 0) |
-    (ARABIC_PARTICLES.has(norm) ? W_ARABIC : 0)
-  );
-}
 
 /** A name particle ("van", "al", "Bin"), by its text; `flags` are the token's word bits. */
 function isParticle(t: Token, flags: number): boolean {
@@ -130,40 +103,21 @@ function addSurface(e: ArticleEntity, text: string, kind: EntityMention['kind'])
   if (!e.surfaces.some((s) => s.text === text)) e.surfaces.push({ text, kind });
 }
 
-function isMonthLike(t: Token, next: Token | undefined): boolean {
-  if (!MONTHS_AND_DAYS.has(t.norm)) return false;
+function isMonthLike(t: Token, next: Token | undefined, lang: Lang): boolean {
+  const f = factsOf(lang, t).names;
+  if ((f & W_MONTH_DAY) === 0) return false;
   // "Jan Lipavský", "June Smith": a given name followed by a name is no month
-  return !(givenNames.has(t.norm) && next?.cap && next.word && !MONTHS_AND_DAYS.has(next.norm) && !/^\p{N}/u.test(next.text));
+  return !((f & W_GIVEN) !== 0 && next?.cap && next.word && (factsOf(lang, next).names & W_MONTH_DAY) === 0 && !/^\p{N}/u.test(next.text));
 }
 
-// Per token text: 0 never a name, 1 a name word, 2 a stop word (a name only as a family name before a name),
-// 3 a month or weekday (a name only as a given name before a name). Cached: the same words recur in every article.
-const NAME_NO = 0;
-const NAME_YES = 1;
-const NAME_STOP = 2;
-const NAME_MONTH = 3;
-const nameClass: Record<'de' | 'en', Map<string, number>> = { de: new Map(), en: new Map() };
-function nameClassOf(t: Token, lang: 'de' | 'en'): number {
-  const cache = nameClass[lang];
-  let v = cache.get(t.text);
-  if (v === undefined) {
-    if (CONTRACTION.test(t.text) || /^\p{N}/u.test(t.text) || roleIndex[lang].map.has(t.norm)) v = NAME_NO;
-    else if (STOP_CAPS.has(t.norm)) v = NAME_STOP;
-    else if (MONTHS_AND_DAYS.has(t.norm)) v = NAME_MONTH;
-    else v = NAME_YES;
-    if (cache.size < 100_000) cache.set(t.text, v);
-  }
-  return v;
-}
-
-function isNameLike(t: Token | undefined, lang: string, next?: Token): boolean {
+function isNameLike(t: Token | undefined, lang: Lang, next?: Token): boolean {
   if (!t || !t.word || !t.cap) return false;
-  const c = nameClassOf(t, lang as 'de' | 'en');
-  if (c === NAME_YES) return true;
-  if (c === NAME_NO) return false;
+  const f = factsOf(lang, t);
+  if (f.nameClass === NAME_YES) return true;
+  if (f.nameClass === NAME_NO) return false;
   // "He Lifeng": a family name that is also an English function word, before a name
-  if (c === NAME_STOP) return familyFirst.has(t.norm) && !!next?.cap && next.word && !STOP_CAPS.has(next.norm) && !MONTHS_AND_DAYS.has(t.norm);
-  return !isMonthLike(t, next);
+  if (f.nameClass === NAME_STOP) return (f.names & W_FAMILY_FIRST) !== 0 && !!next?.cap && next.word && (factsOf(lang, next).names & W_STOP_CAP) === 0 && (f.names & W_MONTH_DAY) === 0;
+  return !isMonthLike(t, next, lang);
 }
 
 /** The role noun at token i; `startsKey` false when the word bits say that no role name starts there. */
@@ -176,27 +130,10 @@ function roleAt(ctx: ArticleContext, toks: Token[], norms: string[], i: number, 
   }
   const t = toks[i];
   if (ctx.lang === 'de' && t.word && t.cap && t.text.length > 6) {
-    const role = suffixRole(t.norm);
+    const role = factsOf('de', t).roleSuffix;
     if (role) return { len: 1, entry: { form: t.text, role, country: null, title: true } };
   }
   return null;
-}
-
-const suffixCache = new Map<string, string | null>();
-/** Role of an unknown German compound by its ending (Nato-Generalsekretär, Entwicklungsministerin), cached per word. */
-function suffixRole(norm: string): string | null {
-  let r = suffixCache.get(norm);
-  if (r === undefined) {
-    r = null;
-    for (const [suf, role] of roleSuffixesDe) {
-      if (norm.endsWith(suf) && norm.length > suf.length + 2) {
-        r = role;
-        break;
-      }
-    }
-    if (suffixCache.size < 100_000) suffixCache.set(norm, r);
-  }
-  return r;
 }
 
 /** Lexicon entity at token i, allowing a genitive -s on the last token (Putins, Chinas, Selenskyjs). */
@@ -1048,7 +985,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
         continue;
       }
       // "in Tapachula", "in Nuuk", "near Second Thomas Shoal": an unknown capitalised name after a place preposition
-      if (PLACE_PREPS_EN.has(toks[i - 1]?.norm ?? '') && !isMonthLike(t, toks[i + 1]) && !givenNames.has(t.norm)) {
+      if (PLACE_PREPS_EN.has(toks[i - 1]?.norm ?? '') && !isMonthLike(t, toks[i + 1], ctx.lang) && !givenNames.has(t.norm)) {
         let k = i;
         while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && !STOP_CAPS.has(toks[k].norm) && k - i < 4) k++;
         const last = toks[k - 1];

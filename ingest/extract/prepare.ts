@@ -3,40 +3,16 @@
 import type { Article } from '../../src/domain/model.js';
 import type { Lang } from '../lexicon/lexicon.js';
 import { splitSentences } from '../nlp/sentences.js';
-import { tokenize, type Token } from '../nlp/tokenize.js';
-import { ALWAYS_RUN, wordTriggerBits } from '../lexicon/triggers.js';
-import { findHeaderDate, wordFeatures } from './dates.js';
-import { wordNameFlags } from './mentions.js';
+import { tokenize } from '../nlp/tokenize.js';
+import { ALWAYS_RUN } from '../lexicon/triggers.js';
+import { findHeaderDate } from './dates.js';
+import { factsOf } from './word-facts.js';
 import type { ArticleContext, Sentence } from './types.js';
 
 /** Characters that open or close a quotation (a sentence without one has no quotes). */
 const QUOTE_CHARS = '„“"»«';
 const QUOTE_RE = /„[^“”"\n]*[“”"]|“[^”“\n]*”|"[^"\n]*"|»[^«\n]*«|«[^»\n]*»/gu;
 const TIMESTAMP_LINE_RE = /^(?:\+\+\+\s*)?\d{1,2}[:.]\d{2}\s*(?:Uhr|BST|GMT|CET|CEST|MEZ|MESZ|ET|EST|EDT|a\.m\.|p\.m\.|am|pm)?\b/gmu;
-
-/** What the later stages ask about a word: trigger bits, date features and mention-rule bits (see Sentence). */
-interface WordFacts {
-  mask: number;
-  starts: number;
-  dates: number;
-  names: number;
-}
-function computeFacts(lang: Lang, norm: string): WordFacts {
-  const { mask, starts } = wordTriggerBits(lang, norm);
-  return { mask, starts, dates: wordFeatures(norm), names: wordNameFlags(lang, norm) };
-}
-/** By language and vocabulary id (Token.id). */
-const WORD_FACTS: Record<Lang, WordFacts[]> = { de: [], en: [] };
-function wordFacts(lang: Lang, t: Token): WordFacts {
-  if (t.id < 0) return computeFacts(lang, t.norm);
-  const facts = WORD_FACTS[lang];
-  // dense arrays (no holes) stay fast: fill up to the id first
-  while (facts.length <= t.id) facts.push(UNKNOWN);
-  let f = facts[t.id];
-  if (f === UNKNOWN) f = facts[t.id] = computeFacts(lang, t.norm);
-  return f;
-}
-const UNKNOWN: WordFacts = { mask: 0, starts: 0, dates: 0, names: 0 };
 
 export function prepareContext(article: Article): { ctx: ArticleContext; liveblog: boolean } {
   const lang: Lang = article.lang === 'de' ? 'de' : 'en';
@@ -70,7 +46,7 @@ export function prepareContext(article: Article): { ctx: ArticleContext; liveblo
         if (!quoteChar && QUOTE_CHARS.includes(t.text)) quoteChar = true;
         continue;
       }
-      const f = wordFacts(lang, t);
+      const f = factsOf(lang, t);
       tmask |= f.mask;
       dfeat |= f.dates;
       starts[i] = f.starts;

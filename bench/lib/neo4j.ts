@@ -2,6 +2,7 @@
 // Neo4j Community has one user database, so the benchmark empties it (as the test suites do) before and after.
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { ExtractedArticle } from '../../src/domain/model.js';
+import { relationGraph } from '../generators/relation-graph.js';
 import type { Neo4jConfig } from './context.js';
 
 export function neo4jConfig(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
@@ -28,6 +29,39 @@ export async function neo4jAnswers(c: Neo4jConfig): Promise<string | null> {
     return null;
   } catch (err) {
     return (err as Error).message;
+  } finally {
+    await driver.close();
+  }
+}
+
+/**
+ * Marks the database as this run's: a node another process's `DETACH DELETE` (a test suite on the same Neo4j)
+ * would take with it. Returns the run's id for `stillOurs`.
+ */
+export async function claimNeo4j(c: Neo4jConfig): Promise<string> {
+  const run = `${process.pid}-${Date.now()}`;
+  const driver = adminDriver(c);
+  try {
+    await driver.executeQuery('CREATE (:BenchmarkRun {id: $run})', { run }, { database: c.database });
+  } finally {
+    await driver.close();
+  }
+  return run;
+}
+
+/** The error for a run whose mark is gone: something else emptied the database during the run. */
+export function emptiedUnderneath(c: Neo4jConfig): Error {
+  return new Error(
+    `another process emptied the Neo4j database at ${c.uri} during the benchmark (a test run?); give the benchmark a Neo4j of its own (NEO4J_URI)`,
+  );
+}
+
+/** False when the run's mark is gone. */
+export async function stillOurs(c: Neo4jConfig, run: string): Promise<boolean> {
+  const driver = adminDriver(c);
+  try {
+    const res = await driver.executeQuery('MATCH (m:BenchmarkRun {id: $run}) RETURN count(m) AS n', { run }, { database: c.database });
+    return Number(res.records[0].get('n')) === 1;
   } finally {
     await driver.close();
   }
@@ -83,4 +117,12 @@ export async function naiveNeo4jWrite(c: Neo4jConfig, articles: readonly Extract
     await driver.close();
   }
   return written;
+}
+
+/** Naive writes of the graph generator's first `relations` relations (seed 31, as the ingest suite): relations/s. */
+export async function naiveNeo4jRate(c: Neo4jConfig, relations: number): Promise<number> {
+  const articles = [...relationGraph({ relations, seed: 31 }).batches(50)].flat();
+  const t = performance.now();
+  const written = await naiveNeo4jWrite(c, articles);
+  return written / ((performance.now() - t) / 1000);
 }

@@ -121,7 +121,7 @@ describe('Neo4j store Cypher', () => {
       expect(() => shortestPathStatement(null, bad, NO_WINDOW, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     }
     expect(shortestLengthStatement(null, 4, NO_WINDOW, false, MAX_PATH_HOPS)).toContain('*1..4]-(b))');
-    expect(shortestPathStatement(['CALLED'], 3, NO_WINDOW, MAX_PATH_HOPS)).toContain('shortestPath((m)-[xs:CALLED*1..2]-(b))');
+    expect(shortestPathStatement(['CALLED'], 4, NO_WINDOW, MAX_PATH_HOPS)).toContain('shortestPath((m)-[xs:CALLED*1..3]-(b))');
     expect(pathsOfLengthStatement(['CALLED'], 4, NO_WINDOW, false, MAX_PATH_HOPS).match(/CALL \(/g)).toHaveLength(4);
   });
 

@@ -463,13 +463,16 @@ function hopPattern(v: string, types: string, f: PathFilters, timeRespecting: bo
 const degreeOf = (n: string): string => `COUNT { (${n})-[:${ALL_TYPES}]-() }`;
 
 /**
- * `m` reaches `b` in at most `hops` allowed hops (any walk: for a node no nearer than that, its exact distance).
- * Beyond one hop, a bidirectional breadth-first search; shortestPath refuses equal ends, and the argument filter
- * runs before it.
+ * `m` can reach `b` in `hops` allowed hops: a bound that every path of that many hops meets, and exact for a node
+ * no nearer than `hops` (the only kind shortestPathStatement asks about). Beyond two hops, a bidirectional
+ * breadth-first search for at most `hops`; shortestPath refuses equal ends, and the argument filter runs first.
  */
 function reaches(m: string, b: string, hops: number, types: string, f: PathFilters, timeRespecting: boolean): string {
   if (hops === 0) return `${m} = ${b}`;
   if (hops === 1) return `EXISTS { (${m})-${hopPattern('x', types, f, timeRespecting)}-(${b}) }`;
+  // Two hops: the planner expands the end and joins (Expand(Into)), much cheaper than a search per candidate.
+  // A walk of exactly two hops: implied by every two-hop path, and exact for a node no nearer than two.
+  if (hops === 2) return `EXISTS { (${m})-${hopPattern('x', types, f, timeRespecting)}-(:Entity)-${hopPattern('y', types, f, timeRespecting)}-(${b}) }`;
   const c = hopConditions('x', f, timeRespecting);
   return `EXISTS {
     WITH ${m}, ${b} WHERE ${m} <> ${b}

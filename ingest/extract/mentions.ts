@@ -22,6 +22,7 @@ import { tokenize, type Token } from '../nlp/tokenize.js';
 import type { ArticleContext, ArticleEntity, EntityMention, Sentence } from './types.js';
 import {
   factsOf,
+  genitiveLike,
   NAME_NO,
   NAME_STOP,
   NAME_YES,
@@ -146,19 +147,13 @@ function surfaceMatch(first: Token, len: number, vals: Surface[], inflected: boo
   return { len, surface: v, inflected };
 }
 
-/** Ends in a genitive -s that a lexicon name may carry ("Putins", "Chinas"). */
-function genitiveLike(t: Token): boolean {
-  return t.word && t.cap && t.text.length >= 3 && t.text[t.text.length - 1] === 's';
-}
-
 /** The lexicon entity at token i; `startsKey` false when the word bits say that no lexicon name starts there. */
-function entityAt(toks: Token[], norms: string[], i: number, startsKey = true): { len: number; surface: Surface; inflected: boolean } | null {
+function entityAt(lang: Lang, toks: Token[], norms: string[], i: number, startsKey = true): { len: number; surface: Surface; inflected: boolean } | null {
   const first = startsKey ? entityIndex.trie.get(norms[i]) : undefined;
   const t0 = toks[i];
   // most tokens start no lexicon name: only a one-token genitive ("Putins") remains possible
   if (!first) {
-    if (!genitiveLike(t0)) return null;
-    const vals = entityIndex.trie.get(t0.norm.slice(0, -1))?.values;
+    const vals = factsOf(lang, t0).genitiveOf;
     return vals ? surfaceMatch(t0, 1, vals, true) : null;
   }
   const exact = lookup(entityIndex, norms, i);
@@ -206,7 +201,8 @@ function mention(sent: Sentence, t0: number, t1: number, type: EntityType, kind:
     t1,
     start,
     end,
-    surface: text.slice(start, end),
+    // one token: its text is the same string, shared by every occurrence of the word (cheaper to compare and hash)
+    surface: t1 - t0 === 1 ? toks[t0].text : text.slice(start, end),
     key,
     type,
     kind,
@@ -345,12 +341,12 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (!t.word || taken[i]) continue;
-      let r = entityAt(toks, norms, i, (wf[i] & W_ENTITY_START) !== 0);
+      let r = entityAt(ctx.lang, toks, norms, i, (wf[i] & W_ENTITY_START) !== 0);
       const role = roleAt(ctx, toks, norms, i, (wf[i] & W_ROLE_START) !== 0);
       // "Gabriel Boric", "Sofía Martínez": a one-token lexicon match (a surname, a city) that is a given name before a name
       if (r && r.len === 1 && r.surface.kind !== 'name' || r && r.len === 1 && r.surface.entity.type === 'PLACE') {
         const nx = toks[i + 1];
-        if ((wf[i] & W_GIVEN) !== 0 && isNameLike(nx, ctx.lang, toks[i + 2]) && nx.joinPrev === false && !entityAt(toks, norms, i + 1) && !POSSESSIVE.has(nx.text)) r = null;
+        if ((wf[i] & W_GIVEN) !== 0 && isNameLike(nx, ctx.lang, toks[i + 2]) && nx.joinPrev === false && !entityAt(ctx.lang, toks, norms, i + 1) && !POSSESSIVE.has(nx.text)) r = null;
       }
       if (r && (!role || r.len >= role.len)) {
         const lex = r.surface.entity;
@@ -654,7 +650,7 @@ function titleEntities(ctx: ArticleContext, title: string, shortForms: ShortForm
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.word) continue;
-    const r = entityAt(toks, norms, i);
+    const r = entityAt(ctx.lang, toks, norms, i);
     if (r) {
       const lex = r.surface.entity;
       const surface = title.slice(t.start, toks[i + r.len - 1].end);

@@ -2,7 +2,7 @@
 // the token's vocabulary id (Token.id): trigger bits and date features (read by prepare.ts for a sentence's masks) and
 // the word classes of the mention rules (mentions.ts). An array read per token instead of a set lookup per rule.
 import type { Lang } from '../lexicon/lexicon.js';
-import { entityIndex, familyFirst, givenNames, roleIndex, roleSuffixesDe } from '../lexicon/lexicon.js';
+import { entityIndex, familyFirst, givenNames, roleIndex, roleSuffixesDe, type Surface } from '../lexicon/lexicon.js';
 import { wordTriggerBits } from '../lexicon/triggers.js';
 import { tokenNorm, type Token } from '../nlp/tokenize.js';
 import { wordFeatures } from './dates.js';
@@ -62,6 +62,8 @@ export interface WordFacts {
   nameClass: number;
   /** German: the role of an unknown compound by its ending (Nato-Generalsekretär), else null. */
   roleSuffix: string | null;
+  /** A capitalised word ending in s (Putins, Chinas): the lexicon names it is the genitive of, else null. */
+  genitiveOf: Surface[] | null;
 }
 
 function nameFlags(lang: Lang, norm: string): number {
@@ -94,6 +96,11 @@ function roleBySuffix(norm: string): string | null {
   return null;
 }
 
+/** Ends in a genitive -s that a lexicon name may carry ("Putins", "Chinas"). */
+export function genitiveLike(t: Token): boolean {
+  return t.word && t.cap && t.text.length >= 3 && t.text[t.text.length - 1] === 's';
+}
+
 function compute(lang: Lang, t: Token): WordFacts {
   const { mask, starts } = wordTriggerBits(lang, t.norm);
   return {
@@ -103,12 +110,13 @@ function compute(lang: Lang, t: Token): WordFacts {
     names: nameFlags(lang, t.norm),
     nameClass: nameClass(lang, t.text, t.norm),
     roleSuffix: lang === 'de' ? roleBySuffix(t.norm) : null,
+    genitiveOf: genitiveLike(t) ? (entityIndex.trie.get(t.norm.slice(0, -1))?.values ?? null) : null,
   };
 }
 
 /** By language and vocabulary id; dense arrays (no holes) stay fast. */
 const FACTS: Record<Lang, WordFacts[]> = { de: [], en: [] };
-const UNKNOWN: WordFacts = { mask: 0, starts: 0, dates: 0, names: 0, nameClass: NAME_NO, roleSuffix: null };
+const UNKNOWN: WordFacts = { mask: 0, starts: 0, dates: 0, names: 0, nameClass: NAME_NO, roleSuffix: null, genitiveOf: null };
 
 export function factsOf(lang: Lang, t: Token): WordFacts {
   if (t.id < 0) return compute(lang, t);

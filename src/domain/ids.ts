@@ -7,8 +7,12 @@ function digest(text: string, length = 16): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Case-, accent- and space-insensitive key for names: "Selenskyj" = "selenskyj", "Außenministerin" = "aussenministerin". */
 export function normalizeName(name: string): string {
+  // Most lookups are plain ASCII, where decomposition and the mark and ß rules change nothing (a hot path of queries).
+  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase().replace(/`/g, "'").replace(/ {2,}/g, ' ').trim();
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

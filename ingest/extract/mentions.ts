@@ -28,6 +28,7 @@ import {
   NAME_YES,
   NOBLE_TITLES,
   W_ARABIC,
+  W_CAPITAL,
   W_ENTITY_START,
   W_FAMILY_FIRST,
   W_GIVEN,
@@ -46,7 +47,6 @@ import {
   MONTHS_AND_DAYS,
   DETERMINERS,
   INDEFINITE,
-  PRONOUNS,
   NAME_PARTICLES,
   VENUE_HEADS_EN,
   ORG_HEADS_EN,
@@ -449,8 +449,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
 
     // -- pass 3: capital references ("die chinesische Hauptstadt", "the Lithuanian capital") ----------
     for (let i = 0; i < toks.length; i++) {
-      const n = toks[i].norm;
-      if (n !== 'hauptstadt' && n !== 'capital') continue;
+      if ((wf[i] & W_CAPITAL) === 0) continue;
       const adj = toks[i - 1];
       const iso = adj ? countryFromAdjective(ctx, adj) : null;
       const det = toks[i - 2];
@@ -578,7 +577,7 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
       if (taken[i]) continue;
       const t = toks[i];
       if ((wf[i] & W_PRONOUN_OR_GROUP) === 0) continue;
-      const p = PRONOUNS[ctx.lang].get(t.text) ?? PRONOUNS[ctx.lang].get(t.norm);
+      const p = factsOf(ctx.lang, t).pronoun;
       if (p && (t.text === t.text.toLowerCase() || i === 0 || !toks[i - 1].word)) {
         const m = mention(sent, i, i + 1, 'PERSON', 'pronoun', null, text);
         m.refGender = p.gender;
@@ -596,12 +595,11 @@ export function detectMentions(ctx: ArticleContext, title: string | null = null)
       }
     }
 
-    out.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    if (out.length > 1) out.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
     // register entities and surfaces
     for (const m of out) {
       if (!m.key) continue;
-      const lex = ctx.entities.get(m.key)?.lex ?? entityLex(m.key);
-      const e = registerEntity(ctx, m.key, m.type, lex);
+      const e = ctx.entities.get(m.key) ?? registerEntity(ctx, m.key, m.type, entityLex(m.key));
       if (m.kind === 'pattern' || m.kind === 'name') {
         if (m.type === 'PERSON') {
           const bare = m.possessive ? stripPossessive(m.surface) : m.surface;

@@ -12,6 +12,8 @@ import {
   MEDIA_CUES_EN,
   MONTHS_AND_DAYS,
   NAME_PARTICLES,
+  PRONOUNS,
+  type PronounInfo,
   STOP_CAPS,
   TOWN_WORDS_DE,
   TOWN_WORDS_EN,
@@ -42,6 +44,8 @@ export const W_ROLE_START = 512;
 export const W_MEDIA_CUE = 1024;
 export const W_TOWN = 2048;
 export const W_MONTH_DAY = 4096;
+/** "Hauptstadt", "capital": a capital reference may end here. */
+export const W_CAPITAL = 8192;
 
 // WordFacts.nameClass: never a name, a name word, a stop word (a name only as a family name before a name), a month or
 // weekday (a name only as a given name before a name).
@@ -64,6 +68,8 @@ export interface WordFacts {
   roleSuffix: string | null;
   /** A capitalised word ending in s (Putins, Chinas): the lexicon names it is the genitive of, else null. */
   genitiveOf: Surface[] | null;
+  /** The personal pronoun it is (by its text, else by its norm), else null. */
+  pronoun: PronounInfo | null;
 }
 
 function nameFlags(lang: Lang, norm: string): number {
@@ -80,7 +86,8 @@ function nameFlags(lang: Lang, norm: string): number {
     (PARTICLE_NORMS.has(norm) ? W_PARTICLE : 0) |
     (HONORIFIC_NORMS.has(norm) ? W_HONORIFIC : 0) |
     (ARABIC_PARTICLES.has(norm) ? W_ARABIC : 0) |
-    (MONTHS_AND_DAYS.has(norm) ? W_MONTH_DAY : 0)
+    (MONTHS_AND_DAYS.has(norm) ? W_MONTH_DAY : 0) |
+    (norm === 'hauptstadt' || norm === 'capital' ? W_CAPITAL : 0)
   );
 }
 
@@ -111,12 +118,13 @@ function compute(lang: Lang, t: Token): WordFacts {
     nameClass: nameClass(lang, t.text, t.norm),
     roleSuffix: lang === 'de' ? roleBySuffix(t.norm) : null,
     genitiveOf: genitiveLike(t) ? (entityIndex.trie.get(t.norm.slice(0, -1))?.values ?? null) : null,
+    pronoun: PRONOUNS[lang].get(t.text) ?? PRONOUNS[lang].get(t.norm) ?? null,
   };
 }
 
 /** By language and vocabulary id; dense arrays (no holes) stay fast. */
 const FACTS: Record<Lang, WordFacts[]> = { de: [], en: [] };
-const UNKNOWN: WordFacts = { mask: 0, starts: 0, dates: 0, names: 0, nameClass: NAME_NO, roleSuffix: null, genitiveOf: null };
+const UNKNOWN: WordFacts = { mask: 0, starts: 0, dates: 0, names: 0, nameClass: NAME_NO, roleSuffix: null, genitiveOf: null, pronoun: null };
 
 export function factsOf(lang: Lang, t: Token): WordFacts {
   if (t.id < 0) return compute(lang, t);

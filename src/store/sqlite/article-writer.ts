@@ -122,7 +122,6 @@ export class ArticleWriter {
   private attempt(batch: readonly ExtractedArticle[]): { outcome: BatchOutcome; error?: unknown; failedInside: boolean } {
     const outcome: BatchOutcome = { results: [], added: [] };
     const learned = new KnownRows();
-    let inside = false;
     let writing = false;
     try {
       this.inTransaction(() => {
@@ -132,8 +131,7 @@ export class ArticleWriter {
         writing = false;
       });
     } catch (error) {
-      inside = writing;
-      return { outcome, error, failedInside: inside };
+      return { outcome, error, failedInside: writing };
     }
     this.known.add(learned);
     return { outcome, failedInside: false };

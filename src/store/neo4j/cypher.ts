@@ -69,6 +69,62 @@ const ARTICLE_MAP = 'a { .id, .title, .text, .url, .published, .lang, .externalI
 /** Entity relation count for the findEntity tie-break: each relation once, with or without a target. */
 const DEGREE = `CALL (e) { MATCH (e)-[r:${ALL_TYPES}]-() RETURN count(DISTINCT r) AS degree }`;
 
+/**
+ * entities.merge: creates missing entities (first name, type and Wikidata id win) with labels from the type
+ * allow-list, write-locks each row's node before reading its aliases (so the union cannot lose a concurrent
+ * update), and unions surface forms into the aliases (all but the stored name) and their normalised keys;
+ * `searchText` is the keys joined by newlines, so a TEXT index serves substring and exact-key lookups.
+ * Returns the ids created.
+ */
+const ENTITIES_MERGE = `UNWIND $rows.entities AS row
+MERGE (e:Entity {id: row.id})
+ON CREATE SET e.name = row.name, e.type = row.type, e.wikidata = row.wikidata, e.nameKey = row.nameKey,
+  e.aliases = [], e.keys = [row.nameKey], e.searchText = '\\n' + row.nameKey + '\\n', e.writeLock = true
+ON MATCH SET e.writeLock = false
+WITH e, row, e.writeLock AS created
+REMOVE e.writeLock
+FOREACH (_ IN CASE WHEN created AND e.type = 'PERSON' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PERSON})
+FOREACH (_ IN CASE WHEN created AND e.type = 'COUNTRY' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.COUNTRY})
+FOREACH (_ IN CASE WHEN created AND e.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.ORGANIZATION})
+FOREACH (_ IN CASE WHEN created AND e.type = 'PLACE' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PLACE})
+WITH e, created, [f IN row.forms WHERE f.alias <> e.name AND NOT f.alias IN e.aliases] AS added
+WITH e, created, added,
+  e.keys + [k IN reduce(acc = [], f IN added | CASE WHEN f.key IN acc THEN acc ELSE acc + f.key END) WHERE NOT k IN e.keys] AS keys
+FOREACH (_ IN CASE WHEN size(added) > 0 THEN [1] ELSE [] END |
+  SET e.aliases = e.aliases + [f IN added | f.alias], e.keys = keys, e.searchText = reduce(s = '\\n', k IN keys | s + k + '\\n'))
+WITH e WHERE created
+RETURN collect(e.id) AS entitiesCreated`;
+
+/**
+ * evidence.merge: one node per mention, linked to its article; returns the article id of each one created.
+ * A node created here has no link yet (CREATE); one that was there keeps its link (MERGE).
+ */
+const EVIDENCE_MERGE = `UNWIND $rows.evidence AS ev
+MATCH (a:Article {id: ev.articleId})
+MERGE (x:Evidence {id: ev.id})
+ON CREATE SET x.relationId = ev.relationId, x.articleId = ev.articleId, x.sentence = ev.sentence,
+  x.start = toInteger(ev.start), x.end = toInteger(ev.end), x.extractorVersion = ev.extractorVersion, x.createdNow = true
+WITH a, x, x.createdNow IS NOT NULL AS created
+REMOVE x.createdNow
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (x)-[:FROM]->(a))
+FOREACH (_ IN CASE WHEN created THEN [] ELSE [1] END | MERGE (x)-[:FROM]->(a))
+WITH x WHERE created
+RETURN collect(x.articleId) AS evidenceCreated`;
+
+/**
+ * articles.mentions: which entities each article names (for deleteArticle's "no other article mentions it").
+ * The articles were created by this transaction, so none has a MENTIONS yet: CREATE, not MERGE, which would
+ * scan the article's growing list of mentions for every row.
+ */
+const ARTICLES_MENTIONS = `UNWIND $rows.mentions AS row
+MATCH (a:Article {id: row.articleId})
+UNWIND row.ids AS id
+MATCH (e:Entity {id: id})
+CREATE (a)-[:MENTIONS]->(e)`;
+
+/** A statement as the body of a CALL subquery. */
+const subquery = (body: string): string => `CALL () {\n  ${body.replace(/\n/g, '\n  ')}\n}`;
+
 /** Fixed statements, by name. */
 export const CYPHER = {
   // ---- probes ----
@@ -96,62 +152,6 @@ UNWIND $ids AS id
 MATCH (m:EntityMerge {mergedId: id})
 WHERE m.undoneAt IS NULL
 RETURN m.mergedId AS mergedId, m.keptId AS keptId`,
-
-  /**
-   * entities.merge: creates missing entities (first name, type and Wikidata id win) with labels from the type
-   * allow-list, write-locks each row's node before reading its aliases (so the union cannot lose a concurrent
-   * update), and unions surface forms into the aliases (all but the stored name) and their normalised keys;
-   * `searchText` is the keys joined by newlines, so a TEXT index serves substring and exact-key lookups.
-   * Returns the ids created.
-   */
-  entitiesMerge: `CYPHER replan=skip
-UNWIND $entities AS row
-MERGE (e:Entity {id: row.id})
-ON CREATE SET e.name = row.name, e.type = row.type, e.wikidata = row.wikidata, e.nameKey = row.nameKey,
-  e.aliases = [], e.keys = [row.nameKey], e.searchText = '\\n' + row.nameKey + '\\n', e.writeLock = true
-ON MATCH SET e.writeLock = false
-WITH e, row, e.writeLock AS created
-REMOVE e.writeLock
-FOREACH (_ IN CASE WHEN created AND e.type = 'PERSON' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PERSON})
-FOREACH (_ IN CASE WHEN created AND e.type = 'COUNTRY' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.COUNTRY})
-FOREACH (_ IN CASE WHEN created AND e.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.ORGANIZATION})
-FOREACH (_ IN CASE WHEN created AND e.type = 'PLACE' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PLACE})
-WITH e, created, [f IN row.forms WHERE f.alias <> e.name AND NOT f.alias IN e.aliases] AS added
-WITH e, created, added,
-  e.keys + [k IN reduce(acc = [], f IN added | CASE WHEN f.key IN acc THEN acc ELSE acc + f.key END) WHERE NOT k IN e.keys] AS keys
-FOREACH (_ IN CASE WHEN size(added) > 0 THEN [1] ELSE [] END |
-  SET e.aliases = e.aliases + [f IN added | f.alias], e.keys = keys, e.searchText = reduce(s = '\\n', k IN keys | s + k + '\\n'))
-WITH e WHERE created
-RETURN collect(e.id) AS created`,
-
-  /**
-   * articles.mentions: which entities each article names (for deleteArticle's "no other article mentions it").
-   * The articles were created by this transaction, so none has a MENTIONS yet: CREATE, not MERGE, which would
-   * scan the article's growing list of mentions for every row.
-   */
-  articlesMentions: `CYPHER replan=skip
-UNWIND $mentions AS row
-MATCH (a:Article {id: row.articleId})
-UNWIND row.ids AS id
-MATCH (e:Entity {id: id})
-CREATE (a)-[:MENTIONS]->(e)`,
-
-  /**
-   * evidence.merge: one node per mention, linked to its article; returns the article id of each one created.
-   * A node created here has no link yet (CREATE); one that was there keeps its link (MERGE).
-   */
-  evidenceMerge: `CYPHER replan=skip
-UNWIND $evidence AS ev
-MATCH (a:Article {id: ev.articleId})
-MERGE (x:Evidence {id: ev.id})
-ON CREATE SET x.relationId = ev.relationId, x.articleId = ev.articleId, x.sentence = ev.sentence,
-  x.start = toInteger(ev.start), x.end = toInteger(ev.end), x.extractorVersion = ev.extractorVersion, x.createdNow = true
-WITH a, x, x.createdNow IS NOT NULL AS created
-REMOVE x.createdNow
-FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (x)-[:FROM]->(a))
-FOREACH (_ IN CASE WHEN created THEN [] ELSE [1] END | MERGE (x)-[:FROM]->(a))
-WITH x WHERE created
-RETURN collect(x.articleId) AS created`,
 
   // ---- reads ----
   /** counts: what the store holds. */
@@ -341,8 +341,7 @@ export type CypherName = keyof typeof CYPHER;
  */
 export function relationMergeStatement(type: RelationType): string {
   const t = relationType(type);
-  return `CYPHER replan=skip
-UNWIND $rows AS row
+  return `UNWIND $rows.${t} AS row
 MATCH (s:Entity {id: row.sourceId})
 MATCH (t:Entity {id: row.endId})
 MERGE (s)-[r:${t} {id: row.id}]-(t)
@@ -350,8 +349,27 @@ ON CREATE SET r += row.props, r.createdNow = true
 ON MATCH SET r.confidence = CASE WHEN r.confidence < row.props.confidence THEN row.props.confidence ELSE r.confidence END
 WITH r, r.createdNow IS NOT NULL AS created
 REMOVE r.createdNow
-RETURN count(r) AS written, collect(CASE WHEN created THEN r.id END) AS created`;
+RETURN count(r) AS ${t}_written, collect(CASE WHEN created THEN r.id END) AS ${t}_created`;
 }
+
+/**
+ * group.write: every row of a transaction's new articles in one round trip, in the order the rows need each
+ * other: entities, relations of each type, evidence, mentions. The rows travel in one map, `$rows` (entities,
+ * MET_AT, CALLED, …, evidence, mentions; a list each, empty or not): the plan cache keys on parameter types, and
+ * an empty list parameter has another type than a full one, so separate parameters would re-plan it often.
+ * Returns the entity ids created, how many relation rows found both ends, the relation ids created and the
+ * article id of each evidence node created. Plans stay as first made: they seek on unique ids whatever the
+ * statistics say, so the graph growing under an ingest only costs time to re-plan.
+ */
+export const GROUP_WRITE = `CYPHER replan=skip
+${subquery(ENTITIES_MERGE)}
+${RELATION_TYPES.map((t) => subquery(relationMergeStatement(t))).join('\n')}
+${subquery(EVIDENCE_MERGE)}
+${subquery(ARTICLES_MENTIONS)}
+RETURN entitiesCreated,
+  ${RELATION_TYPES.map((t) => `${t}_written`).join(' + ')} AS relationsWritten,
+  ${RELATION_TYPES.map((t) => `${t}_created`).join(' + ')} AS relationsCreated,
+  evidenceCreated`;
 
 /**
  * relation.reattach.<TYPE>: moves relations of one type to new ends (merge and split). A relationship cannot

@@ -19,7 +19,7 @@ import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction, QueryResult, Session } from 'neo4j-driver';
 import { DiplographError, ErrorCode } from '../../domain/errors.js';
 import { mergeId as mergeRecordId, normalizeName } from '../../domain/ids.js';
-import type { ArticleRecord, EntityRecord, ExtractedArticle, PathRecord, RelationRecord, RelationType } from '../../domain/model.js';
+import { RELATION_TYPES, type ArticleRecord, type EntityRecord, type ExtractedArticle, type PathRecord, type RelationRecord, type RelationType } from '../../domain/model.js';
 import {
   MAX_PATH_HOPS,
   type ContactCount,
@@ -50,7 +50,7 @@ import {
   pathsOfLengthStatement,
   type PathFilters,
   RELATION_ENDS,
-  relationMergeStatement,
+  GROUP_WRITE,
   relationReattachStatement,
   RELATIONS_MOVED_BY,
   relationsCountStatement,
@@ -69,7 +69,6 @@ import {
   referencedEntityIds,
   transactionGroups,
   type Redirect,
-  type RelationRow,
   type WritePlan,
 } from './write-plan.js';
 
@@ -357,42 +356,16 @@ export class Neo4jStore implements GraphStore {
       const plan = combinePlans(plans);
       const resultOf = (planIndex: number) => results[fresh[planIndex]];
 
-      if (plan.entities.length) {
-        const res = await tx.run(CYPHER.entitiesMerge, { entities: plan.entities });
-        for (const id of stringsField(res.records[0], 'created')) resultOf(plan.entityOwner.get(id) as number).entitiesAdded++;
-      }
-      for (const [type, rows] of plan.relations) {
-        const res = await tx.run(relationMergeStatement(type), { rows });
-        if (numberField(res.records[0], 'written') !== rows.length) throw this.missingEnd(type, rows, plans);
-        for (const id of stringsField(res.records[0], 'created')) resultOf(plan.relationOwner.get(id) as number).relationsAdded++;
-      }
-      if (plan.evidence.length) {
-        const res = await tx.run(CYPHER.evidenceMerge, { evidence: plan.evidence });
-        const byArticle = new Map(fresh.map((i) => [group[i].article.id, results[i]]));
-        for (const articleId of stringsField(res.records[0], 'created')) (byArticle.get(articleId) as WriteResult).evidenceAdded++;
-      }
-      await tx.run(CYPHER.articlesMentions, { mentions: plan.mentions });
+      const rows: Record<string, unknown> = { entities: plan.entities, evidence: plan.evidence, mentions: plan.mentions };
+      for (const t of RELATION_TYPES) rows[t] = plan.relations.get(t) ?? [];
+      const rec = (await tx.run(GROUP_WRITE, { rows })).records[0];
+      if (numberField(rec, 'relationsWritten') !== [...plan.relations.values()].reduce((n, list) => n + list.length, 0)) throw missingEnd(plans);
+      for (const id of stringsField(rec, 'entitiesCreated')) resultOf(plan.entityOwner.get(id) as number).entitiesAdded++;
+      for (const id of stringsField(rec, 'relationsCreated')) resultOf(plan.relationOwner.get(id) as number).relationsAdded++;
+      const byArticle = new Map(fresh.map((i) => [group[i].article.id, results[i]]));
+      for (const articleId of stringsField(rec, 'evidenceCreated')) (byArticle.get(articleId) as WriteResult).evidenceAdded++;
       return results;
     });
-  }
-
-  /** The error for relation rows whose ends are neither in the article nor stored, naming the first such article. */
-  private missingEnd(type: RelationType, rows: readonly RelationRow[], plans: readonly WritePlan[]): DiplographError {
-    const ids = new Set(rows.map((r) => r.id));
-    for (const plan of plans) {
-      const known = new Set(plan.entities.map((e) => e.id));
-      const missing = (plan.relations.get(type) ?? []).filter((r) => ids.has(r.id)).flatMap((r) => [r.sourceId, r.endId]).find((id) => !known.has(id));
-      if (missing) {
-        return new DiplographError(
-          ErrorCode.STORE_INTEGRITY,
-          `article ${plan.article.id}: a ${type} relation refers to ${missing}, which is neither in the article nor stored`,
-        );
-      }
-    }
-    return new DiplographError(
-      ErrorCode.STORE_INTEGRITY,
-      `article ${plans[0].article.id}: a ${type} relation refers to an entity, which is neither in the article nor stored`,
-    );
   }
 
   /** Active merges for these ids, followed to the entity that finally holds them (A → B → C gives A → C). */
@@ -824,6 +797,23 @@ export class Neo4jStore implements GraphStore {
     const keys = [...new Set([normalizeName(name), ...unique.map(normalizeName)])];
     await tx.run(CYPHER.entitySetAliases, { id, aliases: unique, keys });
   }
+}
+
+/** The error for a relation whose ends are neither in its article nor stored, naming the first such article. */
+function missingEnd(plans: readonly WritePlan[]): DiplographError {
+  for (const plan of plans) {
+    const known = new Set(plan.entities.map((e) => e.id));
+    for (const [type, rows] of plan.relations) {
+      const missing = rows.flatMap((r) => [r.sourceId, r.endId]).find((id) => !known.has(id));
+      if (missing) {
+        return new DiplographError(
+          ErrorCode.STORE_INTEGRITY,
+          `article ${plan.article.id}: a ${type} relation refers to ${missing}, which is neither in the article nor stored`,
+        );
+      }
+    }
+  }
+  return new DiplographError(ErrorCode.STORE_INTEGRITY, `article ${plans[0].article.id}: a relation refers to an entity, which is neither in the article nor stored`);
 }
 
 function relationEnds(rec: { get(key: string): unknown }): RelationEnds {

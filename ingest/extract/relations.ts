@@ -186,8 +186,10 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
     }
     trigs.sort((a, b) => a.start - b.start);
     // attributions (", her spokesperson X said.", ", sagte ein Sprecher.") name speakers, not participants
-    const frames = new Map<Trig, Frame>();
-    const attributionSpans: [number, number][] = [];
+    // a sentence without triggers shares empty collections (only the trigger loops below write to them)
+    const anyTrig = trigs.length > 0;
+    const frames: Map<Trig, Frame> = anyTrig ? new Map() : NO_FRAMES;
+    const attributionSpans: [number, number][] = anyTrig ? [] : NO_SPANS;
     for (const tg of trigs) {
       if (tg.kind !== 'say' || insideQuote(sent, abs(tg.start))) continue;
       const f = attributionFrame(ctx, sent, tg);
@@ -195,13 +197,14 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       frames.set(tg, f);
       attributionSpans.push([abs(Math.min(f.np[0], tg.start)), abs(f.claimAfter ? f.np[1] : s.length)]);
     }
-    const noComment = has(T.noComment);
-    const subordinate = new Set<Candidate>();
+    // "declined to comment": asked of statement triggers only
+    let noComment: boolean | null = null;
+    const subordinate: Set<Candidate> = anyTrig ? new Set() : NO_CANDIDATES;
     let eventInSentence = false;
     const sentenceCands: Candidate[] = [];
 
     // ---- meetings and calls ------------------------------------------------------------------------
-    const doneClauses = new Set<string>();
+    const doneClauses: Set<string> = anyTrig ? new Set() : NO_CLAUSES;
     let carry: { parts: string[]; date: string | null; hasDateExpr: boolean; place: string | null } | null = null;
     for (const tg of trigs) {
       if (tg.kind !== 'meet' && tg.kind !== 'call' && tg.kind !== 'talk' && tg.kind !== 'join') continue;
@@ -437,7 +440,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       if (tg.start < invertedAt && tg.kind === 'say') continue;
       const [c0, c1] = clauseOf(tg.start);
       const clause = s.slice(c0, c1);
-      if (noComment && T.noComment.test(clause)) {
+      if ((noComment ??= has(T.noComment)) && T.noComment.test(clause)) {
         trace.rejected.push({ rule: `STATED:${tg.text}`, reason: 'no comment' });
         continue;
       }
@@ -563,6 +566,11 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
 }
 
 const NO_DATES: DateExpr[] = [];
+// Empty and never written (see extractCandidates: sentences without triggers).
+const NO_FRAMES = new Map<Trig, Frame>();
+const NO_SPANS: [number, number][] = [];
+const NO_CANDIDATES = new Set<Candidate>();
+const NO_CLAUSES = new Set<string>();
 /** German ", so X." at the end of a sentence: X said so. */
 const SO_ATTRIBUTION_RE = /,\s+so\s+(?:der|die|das|\p{Lu})[^,;„“"]{1,60}[.!?]?\s*$/u;
 /** German present-tense meeting verbs ("empfängt", "trifft … zusammen") and past auxiliaries that make them perfect. */

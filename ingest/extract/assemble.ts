@@ -153,13 +153,13 @@ export function assemble(ctx: ArticleContext, candidates: Candidate[]): { entiti
     const target = r.b ? (keyToId.get(r.b) ?? null) : null;
     if (!source || (r.b && !target) || source === target) continue;
     const place = r.place ? (keyToId.get(r.place) ?? null) : null;
-    const mentions: Mention[] = [...r.sents].sort((x, y) => x - y).map((i) => {
+    const mentions: Mention[] = (r.sents.length > 1 ? [...r.sents].sort((x, y) => x - y) : r.sents).map((i) => {
       const s = ctx.sentences[i];
       return { sentence: ctx.text.slice(s.start, s.end), start: s.start, end: s.end };
     });
     // the sentence that produced the relation first is the main evidence
     const main = ctx.sentences[r.sents[0]];
-    mentions.sort((x, y) => (x.start === main.start ? -1 : y.start === main.start ? 1 : x.start - y.start));
+    if (mentions.length > 1) mentions.sort((x, y) => (x.start === main.start ? -1 : y.start === main.start ? 1 : x.start - y.start));
     const codeKey = r.type === 'MET_AT' && r.status === 'occurred' ? (r.hosted ? 'hosted' : place ? 'third_location' : 'occurred') : r.status === 'planned' ? 'planned' : 'occurred';
     const code = CODES[r.type]?.[codeKey] ?? CODES[r.type]?.occurred ?? { cameo: null, plover: null };
     const id = relationId({ type: r.type, source, target, date: r.date, place, status: r.status, quote: r.quote });

@@ -167,7 +167,8 @@ export function findDates(lang: Lang, sentence: string, offset: number, features
       out.push({ start: offset + a, end: offset + b, text: sentence.slice(a, b), absolute: r.absolute, rel: r.rel });
     }
   }
-  return out.sort((x, y) => x.start - y.start);
+  if (out.length > 1) out.sort((x, y) => x.start - y.start);
+  return out;
 }
 
 function toDate(s: string): Date {

@@ -770,6 +770,9 @@ function registerShortForms(toks: Token[], t0: number, t1: number, key: string, 
   if (familyFirst.has(toks[t0].norm)) shortForms.add([toks[t0].norm], key);
 }
 
+const notStop = (wf: readonly number[], k: number) => (wf[k] & W_STOP_CAP) === 0;
+const mediaCue = (wf: readonly number[], k: number) => (wf[k] & W_MEDIA_CUE) !== 0;
+
 function isOneOf(s: string | undefined, a: string, b: string, c?: string): boolean {
   return s === a || s === b || (c !== undefined && s === c);
 }
@@ -900,15 +903,13 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
   }
   const mediaCues = ctx.lang === 'de' ? MEDIA_CUES_DE : MEDIA_CUES_EN;
   const wf = sent.wflags;
-  const notStop = (k: number) => (wf[k] & W_STOP_CAP) === 0;
-  const mediaCue = (k: number) => (wf[k] & W_MEDIA_CUE) !== 0;
   for (let i = 0; i < toks.length; i++) {
     if (taken[i]) continue;
     const t = toks[i];
     // every pattern below starts at a capitalised word, except "city of X"
     if (!t.cap && !(ctx.lang === 'en' && (wf[i] & W_TOWN) !== 0)) continue;
     // news outlets: "Nachrichtenagentur Yonhap", "the TASR news agency", "newspaper Kommersant"
-    if (t.word && t.cap && notStop(i) && (mediaCue(i - 1) || (ctx.lang === 'en' && toks[i + 1] && (mediaCue(i + 1) || (toks[i + 1].norm === 'news' && mediaCue(i + 2)))))) {
+    if (t.word && t.cap && notStop(wf, i) && (mediaCue(wf, i - 1) || (ctx.lang === 'en' && toks[i + 1] && (mediaCue(wf, i + 1) || (toks[i + 1].norm === 'news' && mediaCue(wf, i + 2)))))) {
       let k = i;
       while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !mediaCues.has(toks[k].norm)) k++;
       if (k > i) {
@@ -951,7 +952,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
       i = k - 1;
       continue;
     }
-    if (ctx.lang === 'en' && t.word && t.cap && notStop(i) && toks[i - 1]?.norm === 'the') {
+    if (ctx.lang === 'en' && t.word && t.cap && notStop(wf, i) && toks[i - 1]?.norm === 'the') {
       let j = i;
       while (j < toks.length && toks[j].word && (toks[j].cap || VENUE_HEADS_EN.has(toks[j].norm)) && !taken[j] && j - i < 5) {
         j++;
@@ -969,7 +970,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
         continue;
       }
     }
-    if (ctx.lang === 'en' && t.word && t.cap && notStop(i)) {
+    if (ctx.lang === 'en' && t.word && t.cap && notStop(wf, i)) {
       // "Japan's National Security Secretariat", "the State Council"
       let j = i;
       while (j < toks.length && toks[j].word && toks[j].cap && !taken[j] && j - i < 5) j++;
@@ -993,7 +994,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
       }
     }
     // German: "im mexikanischen Tapachula", "im russischen Kasan"
-    if (ctx.lang === 'de' && t.word && t.cap && notStop(i) && isOneOf(toks[i - 2]?.norm, 'im', 'in', 'nach') && toks[i - 1] && countryFromAdjective(ctx, toks[i - 1]) && !toks[i - 1].cap) {
+    if (ctx.lang === 'de' && t.word && t.cap && notStop(wf, i) && isOneOf(toks[i - 2]?.norm, 'im', 'in', 'nach') && toks[i - 1] && countryFromAdjective(ctx, toks[i - 1]) && !toks[i - 1].cap) {
       let k = i;
       while (k < toks.length && toks[k].word && toks[k].cap && !taken[k] && k - i < 3 && !roleAt(ctx, toks, sent.norms, k)) k++;
       if (k > i) {
@@ -1004,7 +1005,7 @@ function detectPlacesAndOrgs(ctx: ArticleContext, sent: Sentence, out: EntityMen
     }
     // German institutions: a capitalised adjective before an institution noun ("das Eidgenössische Departement für
     // auswärtige Angelegenheiten", "der Nationale Sicherheitsrat")
-    if (ctx.lang === 'de' && i > 0 && t.word && !taken[i + 1] && toks[i + 1]?.cap && !toks[i - 1].cap && notStop(i) && /(?:e|en|er|es)$/u.test(t.norm) && ORG_HEAD_DE.test(toks[i + 1].norm)) {
+    if (ctx.lang === 'de' && i > 0 && t.word && !taken[i + 1] && toks[i + 1]?.cap && !toks[i - 1].cap && notStop(wf, i) && /(?:e|en|er|es)$/u.test(t.norm) && ORG_HEAD_DE.test(toks[i + 1].norm)) {
       let k = i + 2;
       if (/^(?:fur|der|des)$/u.test(toks[k]?.norm ?? '')) {
         let j = k + 1;

@@ -184,7 +184,7 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       const so = sent.norms.includes('so') ? SO_ATTRIBUTION_RE.exec(s) : null;
       if (so && !trigs.some((t) => t.kind === 'say' && t.start > so.index)) trigs.push({ kind: 'say', start: so.index + so[0].indexOf('so'), end: so.index + so[0].indexOf('so') + 2, text: 'so' });
     }
-    trigs.sort((a, b) => a.start - b.start);
+    if (trigs.length > 1) trigs.sort((a, b) => a.start - b.start);
     // attributions (", her spokesperson X said.", ", sagte ein Sprecher.") name speakers, not participants
     // a sentence without triggers shares empty collections (only the trigger loops below write to them)
     const anyTrig = trigs.length > 0;

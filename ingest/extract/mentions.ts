@@ -159,14 +159,18 @@ function entityAt(lang: Lang, toks: Token[], norms: string[], i: number, startsK
   const exact = lookup(entityIndex, norms, i);
   let best = exact ? surfaceMatch(t0, exact.len, exact.values, false) : null;
   // genitive: try shorter sequences whose last token loses a final s; levels[d] holds the keys' (d+1)-th tokens after
-  // the d tokens from i
+  // the d tokens from i (walked when a token that may be a genitive comes up)
   const maxLen = Math.min(entityIndex.maxLen, norms.length - i);
-  const levels = [entityIndex.trie];
-  for (let node: TrieNode<Surface> | undefined = first; node?.next && levels.length < maxLen; node = node.next.get(norms[i + levels.length - 1])) levels.push(node.next);
+  let levels: Map<string, TrieNode<Surface>>[] | null = null;
   for (let len = maxLen; len >= 1; len--) {
     if (best && best.len >= len) break;
     const last = toks[i + len - 1];
-    if (!genitiveLike(last) || len > levels.length) continue;
+    if (!genitiveLike(last)) continue;
+    if (!levels) {
+      levels = [entityIndex.trie];
+      for (let node: TrieNode<Surface> | undefined = first; node?.next && levels.length < maxLen; node = node.next.get(norms[i + levels.length - 1])) levels.push(node.next);
+    }
+    if (len > levels.length) continue;
     const vals = levels[len - 1].get(last.norm.slice(0, -1))?.values;
     if (vals) {
       const r = surfaceMatch(t0, len, vals, true);

@@ -13,6 +13,11 @@ export function detectLanguage(text: string): string {
   return result.language || 'und';
 }
 
+/** The language of an article: what detectLanguage says of `title\ntext`, without joining the whole text first. */
+export function detectArticleLanguage(title: string | null, text: string): string {
+  return detectLanguage(`${title ?? ''}\n${text.slice(0, SAMPLE_CHARS)}`);
+}
+
 export function isSupportedLanguage(lang: string): lang is SupportedLanguage {
   return (SUPPORTED_LANGUAGES as readonly string[]).includes(lang);
 }

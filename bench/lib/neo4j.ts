@@ -67,12 +67,16 @@ export async function stillOurs(c: Neo4jConfig, run: string): Promise<boolean> {
   }
 }
 
-/** Deletes every node and relationship, in batches (a 1M-relation graph does not fit one transaction's memory). */
+/**
+ * Deletes every relationship, then every node, in batches: a 1M-relation graph does not fit one transaction's
+ * memory, nor does a hub node deleted together with its hundreds of thousands of relationships.
+ */
 export async function emptyNeo4j(c: Neo4jConfig): Promise<void> {
   const driver = adminDriver(c);
   const session = driver.session({ database: c.database });
   try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   } finally {
     await session.close();
     await driver.close();

@@ -142,6 +142,23 @@ describe.skipIf(!NEO4J_ENABLED)('Neo4jStore against Neo4j', () => {
     expect(await store.hasArticle(broken.article.id)).toBe(false);
   });
 
+  it('writes a batch all or nothing per article: a failing one is rolled back alone, those before it are kept', async () => {
+    const store = await open();
+    await store.init();
+    const meeting = (i: number): ExtractedArticle => {
+      const text = `Putin traf Trump (${i}).`;
+      return extracted({ title: `Treffen ${i}`, text, entities: [putin, trump], relations: [{ type: 'MET_AT', source: putin, target: trump, date: `201${i}`, sentences: [text] }] });
+    };
+    const [a0, a1, a3] = [meeting(0), meeting(1), meeting(3)];
+    // Neo4j refuses a map inside a list property: the failure comes from the server, inside a transaction of two.
+    const bad: ExtractedArticle = { ...meeting(2), article: { ...meeting(2).article, tags: [{ nested: true }] as never } };
+    await expect(store.writeArticles([a0, a1, bad, a3])).rejects.toThrow();
+    expect(await Promise.all([a0, a1, bad, a3].map((x) => store.hasArticle(x.article.id)))).toEqual([true, true, false, false]);
+    expect(await store.counts()).toEqual({ articles: 2, entities: 2, relations: 2, evidence: 2 });
+    const results = await store.writeArticles([a1, a3]);
+    expect(results.map((r) => [r.status, r.entitiesAdded, r.relationsAdded, r.evidenceAdded])).toEqual([['duplicate', 0, 0, 0], ['new', 0, 1, 1]]);
+  });
+
   it('collapses repeats inside one article like the SQLite store', async () => {
     const store = await open();
     await store.init();

@@ -477,7 +477,7 @@ function hopPattern(v: string, types: string, f: PathFilters, timeRespecting: bo
   return `[${v}:${types}${c.length ? ` WHERE ${c.join(' AND ')}` : ''}]`;
 }
 
-/** Entity count of every relation type at `n`: a degree read from the store's counts, no relation is loaded. */
+/** How many relations (of any type) touch `n`: read from the node's relationship counts, none is loaded. */
 const degreeOf = (n: string): string => `COUNT { (${n})-[:${ALL_TYPES}]-() }`;
 
 /**

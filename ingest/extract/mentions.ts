@@ -214,6 +214,11 @@ function mention(sent: Sentence, t0: number, t1: number, type: EntityType, kind:
     roleCountry: null,
     possessive: false,
     inQuote,
+    // optional fields from the start: one object shape (see mk in relations.ts)
+    refGender: undefined,
+    groupSize: undefined,
+    groupKeys: undefined,
+    dateline: undefined,
   };
 }
 

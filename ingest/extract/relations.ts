@@ -561,6 +561,13 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
       rule,
       sent,
       group: group.length > 2 ? group : undefined,
+      // every optional field from the start: one object shape, so a rare combination set later on unseen text
+      // does not deoptimise (and recompile, ~1 s CPU) the functions that read candidates
+      anaphoric: undefined,
+      newEvent: undefined,
+      hosted: undefined,
+      hub: undefined,
+      extraSents: undefined,
     };
   }
 }

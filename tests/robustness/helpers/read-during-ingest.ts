@@ -99,13 +99,14 @@ export function latencySummary(latencies: readonly number[]): string {
  * What every store must show while an ingest runs beside a reader: the ingest succeeded, no read failed, the reads
  * overlapped the writes (the graph grew through several states), and no read saw half an article.
  */
-export function expectConsistentReads(r: ReadDuringIngest, articles: number): void {
+export function expectConsistentReads(r: ReadDuringIngest, articles: number, minStates = 4): void {
   expect(r.ingestStatus, r.ingestStderr).toBe(0);
   expect(r.readErrors).toEqual([]);
   expect(r.final.size).toBe(articles);
   expect(r.finalStats.articles).toBe(articles);
-  // The SQLite ingest commits 25 articles at a time: 100 articles pass through 5 states (0, 25, … 100).
-  expect(r.articleTotals.size).toBeGreaterThan(3);
-  expect(r.seen.size).toBeGreaterThan(articles / 2);
+  // The stores commit several articles per transaction (SQLite 25, Neo4j growing transactions up to a batch): the
+  // reads see a handful of states, and a share of the articles before the last of them.
+  expect(r.articleTotals.size).toBeGreaterThanOrEqual(minStates);
+  expect(r.seen.size).toBeGreaterThan(articles / 4);
   expect(halfArticles(r)).toEqual([]);
 }

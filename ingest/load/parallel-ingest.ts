@@ -8,6 +8,7 @@ import { ErrorCode, InputError } from '../../src/domain/errors.js';
 import type { ArticleInput, ExtractedArticle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import type { ParseOptions } from '../parse/parse-article-file.js';
+import type { IngestSummary } from './ingest-files.js';
 
 /** Articles per store write: one transaction each, so larger batches spread each commit's page writes thinner. */
 export const PARALLEL_WRITE_BATCH = 100;
@@ -57,15 +58,8 @@ export interface ParallelIngestOptions {
   onError?: (err: InputError) => void;
 }
 
-export interface ParallelIngestSummary {
-  files: number;
-  articlesNew: number;
-  articlesDuplicate: number;
-  failed: number;
-  entitiesAdded: number;
-  relationsAdded: number;
-  evidenceAdded: number;
-  errors: InputError[];
+/** The sequential ingest's summary without the store totals, plus the workers' heap. */
+export interface ParallelIngestSummary extends Omit<IngestSummary, 'totals'> {
   /** Heap in use in the worker threads, summed over the workers' latest reports. */
   workerHeapUsedBytes: number;
 }

@@ -86,491 +86,582 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
   for (const sent of ctx.sentences) {
     const trace: SentenceTrace = { sent: sent.index, rejected: [] };
     traces.push(trace);
-    const ms = ctx.mentions[sent.index];
-    const s = sent.text;
-    const abs = (i: number) => sent.start + i;
+    sentenceCandidates(new SentenceScope(ctx, sent, st, T, candidates, liveblog, trace));
+  }
+  return { candidates, traces };
+}
 
-    // ---- coreference ------------------------------------------------------------------------------
-    let subject: string | null = null;
-    const resolvedPersons: EntityMention[] = [];
-    for (const m of ms) {
-      if (m.type !== 'PERSON' && !(m.type === 'ORGANIZATION' && m.kind !== 'pattern')) {
-        if (m.type === 'PLACE' || m.type === 'COUNTRY') continue;
+/**
+ * What the stages of one sentence share. The sentence's work is split into functions of a few dozen to two hundred
+ * lines: V8 optimises each on its own, so a branch first taken on unseen text recompiles one stage (milliseconds)
+ * instead of one 500-line loop body (about a second of compiler CPU per deoptimisation, per worker thread).
+ */
+class SentenceScope {
+  readonly s: string;
+  readonly ms: EntityMention[];
+  subject: string | null = null;
+  resolvedPersons: EntityMention[] = [];
+  dates: DateExpr[] = NO_DATES;
+  anaphorHere = false;
+  readonly trigs: Trig[] = [];
+  frames: Map<Trig, Frame> = NO_FRAMES;
+  attributionSpans: [number, number][] = NO_SPANS;
+  subordinate: Set<Candidate> = NO_CANDIDATES;
+  eventInSentence = false;
+  readonly sentenceCands: Candidate[] = [];
+  private clauses: [number, number][] | null = null;
+
+  constructor(
+    readonly ctx: ArticleContext,
+    readonly sent: Sentence,
+    readonly st: State,
+    readonly T: (typeof TRIGGERS)['de'],
+    readonly candidates: Candidate[],
+    readonly liveblog: boolean,
+    readonly trace: SentenceTrace,
+  ) {
+    this.s = sent.text;
+    this.ms = ctx.mentions[sent.index];
+  }
+
+  /** Whether a trigger pattern matches (the sentence, or a clause of it); skipped when its words are absent. */
+  has(re: RegExp, text: string = this.s): boolean {
+    if (!mayMatchMask(re, this.sent.tmask)) return false;
+    re.lastIndex = 0;
+    return re.test(text);
+  }
+
+  /** The clause around a position (clauses are computed on first use: most sentences have no trigger). */
+  clauseOf(pos: number): [number, number] {
+    return (this.clauses ??= this.splitClauses()).find(([a, b]) => pos >= a && pos < b) ?? [0, this.s.length];
+  }
+
+  isRelativeClause(c0: number): boolean {
+    return c0 > 0 && /^(?:who|which|where|when|der|die|das|wo|als)\s/u.test(this.s.slice(c0));
+  }
+
+  push(c: Candidate): void {
+    if (c.type === 'MET_AT' || c.type === 'CALLED') this.eventInSentence = true;
+    this.candidates.push(c);
+    this.sentenceCands.push(c);
+  }
+
+  private splitClauses(): [number, number][] {
+    const { ctx, sent, s } = this;
+    const clauseRe = ctx.lang === 'de' ? CLAUSE_RE_DE : CLAUSE_RE_EN;
+    const cuts = [0];
+    clauseRe.lastIndex = 0;
+    for (let m = clauseRe.exec(s); m; m = clauseRe.exec(s)) if (!insideQuote(sent, sent.start + m.index)) cuts.push(m.index + m[0].length);
+    cuts.push(s.length);
+    const out: [number, number][] = [];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      if (cuts[i + 1] <= cuts[i]) continue;
+      const seg = s.slice(cuts[i], cuts[i + 1]);
+      const rel = cuts[i] > 0 && /^(?:who|which|der|die|das|dem|den)\s/u.test(seg) ? seg.indexOf(', ') : -1;
+      if (rel > 0) {
+        out.push([cuts[i], cuts[i] + rel + 2]);
+        out.push([cuts[i] + rel + 2, cuts[i + 1]]);
+      } else out.push([cuts[i], cuts[i + 1]]);
+    }
+    return out;
+  }
+}
+
+function sentenceCandidates(sc: SentenceScope): void {
+  const { ctx, sent, st, T, s, trace } = sc;
+  const P = ctx.published;
+  resolveCoreference(sc);
+  // date expressions of the sentence: only where a relation, a header date or a summit can use them
+  const anaphorHere = ANAPHOR_START.has(sent.tokens[0]?.norm ?? '') && T.anaphor.test(s.trimStart());
+  sc.anaphorHere = anaphorHere;
+  const dates = sent.lineStart || (sent.tmask & ACTIVE_BITS[ctx.lang]) !== 0 || anaphorHere ? findDates(ctx.lang, s, sent.start, sent.dfeat) : NO_DATES;
+  sc.dates = dates;
+  // chronicle entries: "28. Januar 2017: ..." at line start set the date for the paragraph
+  if (sent.lineStart) {
+    const head = dates.find((d) => d.start === sent.start || /^(?:Im|In|Ende|Anfang|Mitte)\s/u.test(s) && d.start - sent.start <= 6);
+    if (head && /^\s*:/.test(ctx.text.slice(head.end, head.end + 2))) st.headerDate = { para: sent.para, date: resolveDate(head, P, false) };
+  }
+  if (st.headerDate && st.headerDate.para !== sent.para) st.headerDate = null;
+  registerSummits(ctx, s, sent, st, T, dates);
+
+  if (sent.headline) {
+    trace.rejected.push({ rule: 'headline', reason: 'headline or header line: entities only' });
+    return;
+  }
+
+  collectTriggers(sc);
+  if (sc.trigs.length > 0) sc.subordinate = new Set();
+  eventCandidates(sc);
+  followUpEvents(sc);
+  statementCandidates(sc);
+  otherCandidates(sc);
+  recordSentence(sc);
+}
+
+/** Resolves role nouns, pronouns and group references of the sentence to persons; the subject is the first. */
+function resolveCoreference(sc: SentenceScope): void {
+  const { ctx, st, ms } = sc;
+  const lexDate = ctx.published;
+  let subject: string | null = null;
+  const resolvedPersons: EntityMention[] = [];
+  for (const m of ms) {
+    if (m.type !== 'PERSON' && !(m.type === 'ORGANIZATION' && m.kind !== 'pattern')) {
+      if (m.type === 'PLACE' || m.type === 'COUNTRY') continue;
+    }
+    if (m.type !== 'PERSON') continue;
+    if (m.kind === 'group') continue;
+    if (!m.key) {
+      if (m.kind === 'role') m.key = resolveRoleRef(ctx, m, st, subject, lexDate);
+      else if (m.kind === 'pronoun') m.key = resolvePronoun(ctx, m, st, subject, resolvedPersons);
+      if (m.key) {
+        const e = ctx.entities.get(m.key);
+        if (e && m.kind === 'role' && !e.surfaces.some((x) => x.text === m.surface)) e.surfaces.push({ text: m.surface, kind: 'role' });
       }
-      if (m.type !== 'PERSON') continue;
-      if (m.kind === 'group') continue;
-      if (!m.key) {
-        if (m.kind === 'role') m.key = resolveRoleRef(ctx, m, st, subject, lexDate);
-        else if (m.kind === 'pronoun') m.key = resolvePronoun(ctx, m, st, subject, resolvedPersons);
-        if (m.key) {
-          const e = ctx.entities.get(m.key);
-          if (e && m.kind === 'role' && !e.surfaces.some((x) => x.text === m.surface)) e.surfaces.push({ text: m.surface, kind: 'role' });
-        }
-      }
-      if (!m.key) continue;
-      if (!subject && !m.inQuote) subject = m.key;
-      resolvedPersons.push(m);
     }
-    for (const m of ms) {
-      if (m.kind !== 'group') continue;
-      const named = [...new Set(resolvedPersons.filter((x) => !x.inQuote && x.kind !== 'pronoun').map((x) => x.key!))];
-      if (named.length >= 2) m.groupKeys = named;
-      else m.groupKeys = resolveGroup(st, m.groupSize ?? 0);
-    }
+    if (!m.key) continue;
+    if (!subject && !m.inQuote) subject = m.key;
+    resolvedPersons.push(m);
+  }
+  for (const m of ms) {
+    if (m.kind !== 'group') continue;
+    const named = [...new Set(resolvedPersons.filter((x) => !x.inQuote && x.kind !== 'pronoun').map((x) => x.key!))];
+    if (named.length >= 2) m.groupKeys = named;
+    else m.groupKeys = resolveGroup(st, m.groupSize ?? 0);
+  }
+  sc.subject = subject;
+  sc.resolvedPersons = resolvedPersons;
+}
 
-    // date expressions of the sentence: only where a relation, a header date or a summit can use them
-    const anaphorHere = ANAPHOR_START.has(sent.tokens[0]?.norm ?? '') && T.anaphor.test(s.trimStart());
-    const dates = sent.lineStart || (sent.tmask & ACTIVE_BITS[ctx.lang]) !== 0 || anaphorHere ? findDates(ctx.lang, s, sent.start, sent.dfeat) : NO_DATES;
-    // chronicle entries: "28. Januar 2017: ..." at line start set the date for the paragraph
-    if (sent.lineStart) {
-      const head = dates.find((d) => d.start === sent.start || /^(?:Im|In|Ende|Anfang|Mitte)\s/u.test(s) && d.start - sent.start <= 6);
-      if (head && /^\s*:/.test(ctx.text.slice(head.end, head.end + 2))) st.headerDate = { para: sent.para, date: resolveDate(head, P, false) };
+/** Trigger words of the sentence, in order, and the attribution frames of its statement triggers. */
+function collectTriggers(sc: SentenceScope): void {
+  const { ctx, sent, s, ms, T } = sc;
+  const abs = (i: number) => sent.start + i;
+  const trigs = sc.trigs;
+  const mask = sent.tmask;
+  const collect = (re: RegExp, kind: Trig['kind']) => {
+    if (!mayMatchMask(re, mask)) return;
+    for (const m of matchTriggers(re, s, sent.tokens, sent.start, sent.tstarts)) {
+      // "received" meets only a person ("received Xi", "was received by"), not a call or a proposal
+      if (kind === 'meet' && /^receive[sd]?$/iu.test(m.text) && !receivesPerson(sent, ms, m.index + m.text.length)) continue;
+      trigs.push({ kind, start: m.index, end: m.index + m.text.length, text: m.text });
     }
-    if (st.headerDate && st.headerDate.para !== sent.para) st.headerDate = null;
-    registerSummits(ctx, s, sent, st, T, dates);
+  };
+  collect(T.meet, 'meet');
+  collect(T.call, 'call');
+  collect(T.talk, 'talk');
+  collect(T.join, 'join');
+  collect(T.say, 'say');
+  collect(T.attribution, 'attribution');
+  // ", so Paschinjan." closes a German statement like ", sagte Paschinjan."
+  if (ctx.lang === 'de') {
+    const so = sent.norms.includes('so') ? SO_ATTRIBUTION_RE.exec(s) : null;
+    if (so && !trigs.some((t) => t.kind === 'say' && t.start > so.index)) trigs.push({ kind: 'say', start: so.index + so[0].indexOf('so'), end: so.index + so[0].indexOf('so') + 2, text: 'so' });
+  }
+  if (trigs.length > 1) trigs.sort((a, b) => a.start - b.start);
+  // attributions (", her spokesperson X said.", ", sagte ein Sprecher.") name speakers, not participants
+  // a sentence without triggers shares empty collections (only the trigger loops below write to them)
+  const anyTrig = trigs.length > 0;
+  const frames: Map<Trig, Frame> = anyTrig ? new Map() : NO_FRAMES;
+  sc.frames = frames;
+  const attributionSpans: [number, number][] = anyTrig ? [] : NO_SPANS;
+  sc.attributionSpans = attributionSpans;
+  for (const tg of trigs) {
+    if (tg.kind !== 'say' || insideQuote(sent, abs(tg.start))) continue;
+    const f = attributionFrame(ctx, sent, tg);
+    if (!f) continue;
+    frames.set(tg, f);
+    attributionSpans.push([abs(Math.min(f.np[0], tg.start)), abs(f.claimAfter ? f.np[1] : s.length)]);
+  }
+}
 
-    if (sent.headline) {
-      trace.rejected.push({ rule: 'headline', reason: 'headline or header line: entities only' });
+/** Meetings and calls (MET_AT, CALLED) from the sentence's event triggers. */
+function eventCandidates(sc: SentenceScope): void {
+  const { ctx, sent, st, T, s, ms, trace, liveblog, subject, resolvedPersons, dates, trigs, frames, attributionSpans, subordinate } = sc;
+  const P = ctx.published;
+  const mask = sent.tmask;
+  const abs = (i: number) => sent.start + i;
+  const doneClauses: Set<string> = trigs.length > 0 ? new Set() : NO_CLAUSES;
+  let carry: { parts: string[]; date: string | null; hasDateExpr: boolean; place: string | null } | null = null;
+  for (const tg of trigs) {
+    if (tg.kind !== 'meet' && tg.kind !== 'call' && tg.kind !== 'talk' && tg.kind !== 'join') continue;
+    if (insideQuote(sent, abs(tg.start))) continue;
+    const [c0, c1] = sc.clauseOf(tg.start);
+    const clause = s.slice(c0, c1);
+    // call or meeting?
+    let type: RelationType;
+    if (tg.kind === 'call') type = 'CALLED';
+    else if (tg.kind === 'meet' || tg.kind === 'join') type = receivedCall(clause) ? 'CALLED' : 'MET_AT';
+    else {
+      const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive);
+      type = sc.has(T.phone, clause) ? 'CALLED' : sc.has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
+    }
+    if (type === 'MET_AT' && sc.has(T.phone, clause) && tg.kind === 'talk') type = 'CALLED';
+    const groupOnly = ms.some((m) => m.kind === 'group' && m.start >= abs(c0) && m.end <= abs(c1)) && ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive).length < 2;
+    if (tg.kind === 'talk' && groupOnly && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.inPerson, clause)) type = st.lastEvent.type;
+    const ck = `${c0}:${type}`;
+    if (doneClauses.has(ck)) continue;
+    // "beim Treffen … persönlich auszutauschen": a talk verb in a clause that already has its event adds nothing
+    if (tg.kind === 'talk' && (doneClauses.has(`${c0}:MET_AT`) || doneClauses.has(`${c0}:CALLED`))) continue;
+    // invitations are not meetings
+    if (T.other.some(([k, re]) => k === 'INVITED' && (re.lastIndex = 0, re.test(clause)))) {
+      trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'invitation, not a meeting' });
+      doneClauses.add(ck);
       continue;
     }
-
-    // ---- clauses (computed on first use: most sentences have no trigger) -----------------------------------
-    let clauses: [number, number][] | null = null;
-    const splitClauses = (): [number, number][] => {
-      const clauseRe = ctx.lang === 'de' ? CLAUSE_RE_DE : CLAUSE_RE_EN;
-      const cuts = [0];
-      clauseRe.lastIndex = 0;
-      for (let m = clauseRe.exec(s); m; m = clauseRe.exec(s)) if (!insideQuote(sent, abs(m.index))) cuts.push(m.index + m[0].length);
-      cuts.push(s.length);
-      const out: [number, number][] = [];
-      for (let i = 0; i + 1 < cuts.length; i++) {
-        if (cuts[i + 1] <= cuts[i]) continue;
-        const seg = s.slice(cuts[i], cuts[i + 1]);
-        const rel = cuts[i] > 0 && /^(?:who|which|der|die|das|dem|den)\s/u.test(seg) ? seg.indexOf(', ') : -1;
-        if (rel > 0) {
-          out.push([cuts[i], cuts[i] + rel + 2]);
-          out.push([cuts[i] + rel + 2, cuts[i + 1]]);
-        } else out.push([cuts[i], cuts[i + 1]]);
+    doneClauses.add(ck);
+    // participants
+    const inClause = (m: EntityMention) => m.start >= abs(c0) && m.end <= abs(c1);
+    let parts: string[] = [];
+    const namedInClause = new Set(ms.filter((m) => inClause(m) && !m.inQuote && m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.kind !== 'group').map((m) => m.key));
+    let fromGroup = false;
+    let hub: string | null = null;
+    for (const m of ms) {
+      if (!inClause(m) || m.inQuote) continue;
+      if (attributionSpans.some(([a, b]) => m.start >= a && m.end <= b)) continue;
+      if (m.type === 'PERSON' && m.kind === 'group') {
+        if (namedInClause.size >= 2) continue;
+        fromGroup = true;
+        // "spoke with both leaders": the group is the object, each member meets the subject (not each other)
+        const prep = sent.tokens[m.t0 - 1]?.norm ?? '';
+        if ((prep === 'with' || prep === 'mit') && m.groupKeys?.length) {
+          const subj = parts.find((k) => !m.groupKeys!.includes(k)) ?? (subject && !m.groupKeys.includes(subject) ? subject : null);
+          if (subj) hub = subj;
+        }
+        for (const k of m.groupKeys ?? []) if (!parts.includes(k)) parts.push(k);
+        continue;
       }
-      return out;
-    };
-    const isRelativeClause = (c0: number) => c0 > 0 && /^(?:who|which|where|when|der|die|das|wo|als)\s/u.test(s.slice(c0));
-    const clauseOf = (pos: number) => (clauses ??= splitClauses()).find(([a, b]) => pos >= a && pos < b) ?? [0, s.length];
-
-    // ---- triggers -------------------------------------------------------------------------------------
-    const trigs: Trig[] = [];
-    const mask = sent.tmask;
-    const has = (re: RegExp, text: string = s) => {
-      if (!mayMatchMask(re, mask)) return false;
-      re.lastIndex = 0;
-      return re.test(text);
-    };
-    const collect = (re: RegExp, kind: Trig['kind']) => {
-      if (!mayMatchMask(re, mask)) return;
-      for (const m of matchTriggers(re, s, sent.tokens, sent.start, sent.tstarts)) {
-        // "received" meets only a person ("received Xi", "was received by"), not a call or a proposal
-        if (kind === 'meet' && /^receive[sd]?$/iu.test(m.text) && !receivesPerson(sent, ms, m.index + m.text.length)) continue;
-        trigs.push({ kind, start: m.index, end: m.index + m.text.length, text: m.text });
-      }
-    };
-    collect(T.meet, 'meet');
-    collect(T.call, 'call');
-    collect(T.talk, 'talk');
-    collect(T.join, 'join');
-    collect(T.say, 'say');
-    collect(T.attribution, 'attribution');
-    // ", so Paschinjan." closes a German statement like ", sagte Paschinjan."
-    if (ctx.lang === 'de') {
-      const so = sent.norms.includes('so') ? SO_ATTRIBUTION_RE.exec(s) : null;
-      if (so && !trigs.some((t) => t.kind === 'say' && t.start > so.index)) trigs.push({ kind: 'say', start: so.index + so[0].indexOf('so'), end: so.index + so[0].indexOf('so') + 2, text: 'so' });
+      if (m.type !== 'PERSON' || !m.key) continue;
+      if (m.possessive && !eventNounFollows(sent, m, T)) continue;
+      if (!parts.includes(m.key)) parts.push(m.key);
     }
-    if (trigs.length > 1) trigs.sort((a, b) => a.start - b.start);
-    // attributions (", her spokesperson X said.", ", sagte ein Sprecher.") name speakers, not participants
-    // a sentence without triggers shares empty collections (only the trigger loops below write to them)
-    const anyTrig = trigs.length > 0;
-    const frames: Map<Trig, Frame> = anyTrig ? new Map() : NO_FRAMES;
-    const attributionSpans: [number, number][] = anyTrig ? [] : NO_SPANS;
-    for (const tg of trigs) {
-      if (tg.kind !== 'say' || insideQuote(sent, abs(tg.start))) continue;
-      const f = attributionFrame(ctx, sent, tg);
-      if (!f) continue;
-      frames.set(tg, f);
-      attributionSpans.push([abs(Math.min(f.np[0], tg.start)), abs(f.claimAfter ? f.np[1] : s.length)]);
+    // "Dujarric said the Secretary-General would … meet Youssouf": the speaker is no participant of the reported event
+    const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, abs(t2.start)) && !frames.get(t2)?.claim);
+    if (sayBefore) {
+      const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= abs(sayBefore.start) && m.start >= abs(c0)).map((m) => m.key!));
+      const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= abs(sayBefore.end) && m.end <= abs(c1)).map((m) => m.key!);
+      parts = parts.filter((k) => !speakersBefore.has(k) || reported.includes(k));
     }
-    // "declined to comment": asked of statement triggers only
-    let noComment: boolean | null = null;
-    const subordinate: Set<Candidate> = anyTrig ? new Set() : NO_CANDIDATES;
-    let eventInSentence = false;
-    const sentenceCands: Candidate[] = [];
-
-    // ---- meetings and calls ------------------------------------------------------------------------
-    const doneClauses: Set<string> = anyTrig ? new Set() : NO_CLAUSES;
-    let carry: { parts: string[]; date: string | null; hasDateExpr: boolean; place: string | null } | null = null;
-    for (const tg of trigs) {
-      if (tg.kind !== 'meet' && tg.kind !== 'call' && tg.kind !== 'talk' && tg.kind !== 'join') continue;
-      if (insideQuote(sent, abs(tg.start))) continue;
-      const [c0, c1] = clauseOf(tg.start);
-      const clause = s.slice(c0, c1);
-      // call or meeting?
-      let type: RelationType;
-      if (tg.kind === 'call') type = 'CALLED';
-      else if (tg.kind === 'meet' || tg.kind === 'join') type = receivedCall(clause) ? 'CALLED' : 'MET_AT';
-      else {
-        const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive);
-        type = has(T.phone, clause) ? 'CALLED' : has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
-      }
-      if (type === 'MET_AT' && has(T.phone, clause) && tg.kind === 'talk') type = 'CALLED';
-      const groupOnly = ms.some((m) => m.kind === 'group' && m.start >= abs(c0) && m.end <= abs(c1)) && ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive).length < 2;
-      if (tg.kind === 'talk' && groupOnly && st.lastEvent && !has(T.phone, clause) && !has(T.inPerson, clause)) type = st.lastEvent.type;
-      const ck = `${c0}:${type}`;
-      if (doneClauses.has(ck)) continue;
-      // "beim Treffen … persönlich auszutauschen": a talk verb in a clause that already has its event adds nothing
-      if (tg.kind === 'talk' && (doneClauses.has(`${c0}:MET_AT`) || doneClauses.has(`${c0}:CALLED`))) continue;
-      // invitations are not meetings
-      if (T.other.some(([k, re]) => k === 'INVITED' && (re.lastIndex = 0, re.test(clause)))) {
-        trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'invitation, not a meeting' });
-        doneClauses.add(ck);
-        continue;
-      }
-      doneClauses.add(ck);
-      // participants
-      const inClause = (m: EntityMention) => m.start >= abs(c0) && m.end <= abs(c1);
-      let parts: string[] = [];
-      const namedInClause = new Set(ms.filter((m) => inClause(m) && !m.inQuote && m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.kind !== 'group').map((m) => m.key));
-      let fromGroup = false;
-      let hub: string | null = null;
-      for (const m of ms) {
-        if (!inClause(m) || m.inQuote) continue;
-        if (attributionSpans.some(([a, b]) => m.start >= a && m.end <= b)) continue;
-        if (m.type === 'PERSON' && m.kind === 'group') {
-          if (namedInClause.size >= 2) continue;
-          fromGroup = true;
-          // "spoke with both leaders": the group is the object, each member meets the subject (not each other)
-          const prep = sent.tokens[m.t0 - 1]?.norm ?? '';
-          if ((prep === 'with' || prep === 'mit') && m.groupKeys?.length) {
-            const subj = parts.find((k) => !m.groupKeys!.includes(k)) ?? (subject && !m.groupKeys.includes(subject) ? subject : null);
-            if (subj) hub = subj;
-          }
-          for (const k of m.groupKeys ?? []) if (!parts.includes(k)) parts.push(k);
-          continue;
-        }
-        if (m.type !== 'PERSON' || !m.key) continue;
-        if (m.possessive && !eventNounFollows(sent, m, T)) continue;
-        if (!parts.includes(m.key)) parts.push(m.key);
-      }
-      // "Dujarric said the Secretary-General would … meet Youssouf": the speaker is no participant of the reported event
-      const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, abs(t2.start)) && !frames.get(t2)?.claim);
-      if (sayBefore) {
-        const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= abs(sayBefore.start) && m.start >= abs(c0)).map((m) => m.key!));
-        const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= abs(sayBefore.end) && m.end <= abs(c1)).map((m) => m.key!);
-        parts = parts.filter((k) => !speakersBefore.has(k) || reported.includes(k));
-      }
-      // relative clause ("…, who met X"): the antecedent joins
-      if (/^(?:who|der|die)\s/u.test(clause)) {
-        const ante = [...resolvedPersons].reverse().find((m) => m.end <= abs(c0) && !m.inQuote);
-        if (ante?.key && !parts.includes(ante.key)) parts.unshift(ante.key);
-      }
-      if (carry && /^(?:where|wo)\s/u.test(clause)) for (const k of carry.parts) if (!parts.includes(k)) parts.unshift(k);
-      // "he met Putin", "nach einem Gespräch mit Putin": the sentence subject joins a one-person clause
-      if (parts.length === 1 && subject && subject !== parts[0] && c0 > 0) parts.unshift(subject);
-      if (hub && !parts.includes(hub)) parts.unshift(hub);
-      // "Fidan and Shaibani discussed …" after their meeting: that meeting again, not a call
-      let talkAnaphor = false;
-      if (tg.kind === 'talk' && st.lastEvent && !has(T.phone, clause) && !has(T.planned, clause) && !has(T.newEvent, clause) && !dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)) && sameKeys(parts, st.lastEvent.group ?? [st.lastEvent.source, st.lastEvent.target!])) {
-        type = st.lastEvent.type;
-        talkAnaphor = true;
-      }
-      const before = s.slice(Math.max(0, tg.start - 24), tg.start);
-      const definiteNoun = (/^\p{Lu}/u.test(tg.text) || (ctx.lang === 'en' && /^(?:meeting|call|talks)$/u.test(tg.text) && !/^\s+\p{Lu}/u.test(s.slice(tg.end)))) &&
-        /(?:^|\s)(?:das|dem|des|den|der|diesem|dieses|the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) &&
-        !/^\s*(?:mit|with|zwischen|between)\b/iu.test(s.slice(tg.end, tg.end + 12)) &&
-        // "Der erste Telefonkontakt fand am 28. Januar 2017 statt" introduces a dated event of its own
-        !(/\b(?:erste\w*|zweite\w*|dritte\w*|nächste\w*|first|second|third|next)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)));
-      if (definiteNoun) {
-        const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
-        const temporal = /(?:^|\s)(?:vor|nach|bei|seit|während|before|after|during|since|following)\s+\S+\s+(?:\S+\s+)?$/iu.test(before);
-        if (last && !temporal) {
-          const c = mk(type, last.group ?? [last.source, last.target!], pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause), last.date, false, last.status, `${type}:back-reference`, sent.index, null);
-          c.anaphoric = true;
-          push(c);
-        } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'reference to an earlier event' });
-        continue;
-      }
-      let status = decideStatus(clause, tg, T, ctx.lang, mask);
-      // "Am Freitag empfängt X die Regierungschefin": a present-tense meeting on a coming day is planned
-      if (status === 'occurred' && ctx.lang === 'de' && PRESENT_MEET_DE.test(clause) && dates.some((d) => d.rel && d.start >= abs(c0) && d.end <= abs(c1) && (d.rel.k === 'weekday' || d.rel.k === 'day') && !PAST_AUX_DE.test(clause))) status = 'planned';
-      const anaphoric = T.anaphor.test(s.slice(c0).trimStart()) || T.anaphor.test(s.trimStart());
-      const newEvent = has(T.newEvent, clause);
-      // date and place
-      const dExpr = nearestDate(dates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent, type);
-      let date = dExpr ? resolveDate(dExpr, P, status === 'planned') : null;
-      let how = dExpr ? 'text' : '';
-      const place = type === 'CALLED' ? pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) : pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause);
-      if (!dExpr && type === 'MET_AT' && has(T.summit, clause)) {
-        const sm = [...st.summits].reverse().find((x) => x.date && (!place || !x.place || x.place === place));
-        if (sm?.date && !date) (date = sm.date), (how = 'summit');
-      }
-      if (!dExpr && !date && st.headerDate?.date) (date = st.headerDate.date), (how = 'header');
-      if (!dExpr && !date && has(T.dateAnchor) && st.lastOccurred?.date) (date = st.lastOccurred.date), (how = 'anchor');
-      if (!dExpr && !date && fromGroup && st.lastEvent && st.lastEvent.type === type && st.lastEvent.date) (date = st.lastEvent.date), (how = 'group');
-      if (!dExpr && !date && st.pending && st.pending.sent === sent.index - 1 && parts.length >= 2) (date = st.pending.date), (how = 'pending');
-      if (!dExpr && !date && liveblog && status === 'occurred') (date = P), (how = 'liveblog');
-
-      if (tg.kind === 'join') {
-        const base = st.lastMeet;
-        if (base && parts.length >= 1 && !has(T.notAttend, clause)) {
-          const group = [...new Set([...(base.group ?? [base.source, base.target!]), ...parts])];
-          const c = mk(type, group, base.place, base.date, false, base.status, `${type}:join`, sent.index, place);
-          c.place = base.place ?? place;
-          subordinate.add(c);
-          push(c);
-          continue;
-        }
-        trace.rejected.push({ rule: 'MET_AT:join', reason: 'no earlier meeting to join' });
-        continue;
-      }
-      if (has(T.notAttend, clause)) {
-        trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'person did not attend' });
-        continue;
-      }
-      if (carry && /^(?:where|wo)\s/u.test(clause)) {
-        if (!dExpr && carry.date) date = carry.date;
-        if (carry.hasDateExpr && !dExpr) (date = carry.date), (how = 'carried');
-      }
-      const placeHere = carry && /^(?:where|wo)\s/u.test(clause) && carry.place ? carry.place : place;
-      if (parts.length === 1 && tg.kind === 'meet' && /^\s*,\s*(?:where|wo)\s/u.test(s.slice(c1 - 2, c1 + 8))) {
-        carry = { parts, date, hasDateExpr: !!dExpr, place: pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) ?? place };
-        trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'one participant, continued in the following where-clause' });
-        continue;
-      }
-      if (parts.length >= 2) {
-        const c = mk(type, parts, placeHere, date, !!dExpr || !!(carry && carry.hasDateExpr && /^(?:where|wo)\s/u.test(clause)), status, `${type}:${tg.kind}:${tg.text.toLowerCase().split(/\s+/)[0]}`, sent.index, place);
-        if (hub && parts.length > 2) c.hub = hub;
-        c.newEvent = newEvent && !anaphoric;
-        // "The two ministers discussed …" right after their meeting: more about that meeting, not a new one
-        const last0 = type === 'CALLED' ? st.lastCall : st.lastMeet;
-        // "At the outset, X welcomed Y" after their dated meeting: the same meeting again (no new date, no "again")
-        const samePairAgain = !!last0 && !dExpr && !newEvent && status === last0.status && last0.sent < sent.index && sameKeys(parts, last0.group ?? [last0.source, last0.target!]) && !anaphoric;
-        if ((tg.kind === 'talk' && fromGroup && groupOnly && !dExpr && !newEvent && last0 && sameKeys(parts, last0.group ?? [last0.source, last0.target!])) || (talkAnaphor && !newEvent) || samePairAgain) {
-          c.anaphoric = true;
-          // a back-reference has the date of the event it refers to
-          if (!c.date && last0?.date) c.date = last0.date;
-        }
-        if (type === 'CALLED' && receivedCall(clause)) {
-          // callee named first: "A received a call from B" → B called
-          const callerM = ms.find((m) => m.type === 'PERSON' && m.key && m.start > abs(c0 + clause.search(RECEIVED_CALL_RE)) && inClause(m));
-          if (callerM?.key) c.group = [callerM.key, ...parts.filter((k) => k !== callerM.key)];
-          c.source = c.group![0];
-          c.target = c.group![1];
-        }
-        if (how === 'pending' && st.pending?.place && !c.place) c.place = st.pending.place;
-        c.hosted = /\b(?:hosted|host|welcomed|empfing|empfangen|empfängt|welcoming)\b/iu.test(clause);
-        if (isRelativeClause(c0) || fromGroup === false && false) subordinate.add(c);
-        push(c);
-        // ellipsis: ", and again in March" → the same meeting once more at another date
-        const again = /(?:,\s*)?(?:and|und)\s+(?:again|erneut|wieder)\s+(?:in|im)\s+([^,.;]+)/iu.exec(s.slice(c1));
-        if (again) {
-          const d2 = dates.find((d) => d.start >= abs(c1) + again.index && d.start <= abs(c1) + again.index + again[0].length);
-          if (d2) {
-            const c2 = mk(type, parts, c.place, resolveDate(d2, P, status === 'planned'), true, status, `${type}:ellipsis`, sent.index, c.place);
-            c2.newEvent = true;
-            push(c2);
-          }
-        }
-        continue;
-      }
-      // no pair: back-reference to an earlier event, a new event of the last pair, or a pending group event
+    // relative clause ("…, who met X"): the antecedent joins
+    if (/^(?:who|der|die)\s/u.test(clause)) {
+      const ante = [...resolvedPersons].reverse().find((m) => m.end <= abs(c0) && !m.inQuote);
+      if (ante?.key && !parts.includes(ante.key)) parts.unshift(ante.key);
+    }
+    if (carry && /^(?:where|wo)\s/u.test(clause)) for (const k of carry.parts) if (!parts.includes(k)) parts.unshift(k);
+    // "he met Putin", "nach einem Gespräch mit Putin": the sentence subject joins a one-person clause
+    if (parts.length === 1 && subject && subject !== parts[0] && c0 > 0) parts.unshift(subject);
+    if (hub && !parts.includes(hub)) parts.unshift(hub);
+    // "Fidan and Shaibani discussed …" after their meeting: that meeting again, not a call
+    let talkAnaphor = false;
+    if (tg.kind === 'talk' && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.planned, clause) && !sc.has(T.newEvent, clause) && !dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)) && sameKeys(parts, st.lastEvent.group ?? [st.lastEvent.source, st.lastEvent.target!])) {
+      type = st.lastEvent.type;
+      talkAnaphor = true;
+    }
+    const before = s.slice(Math.max(0, tg.start - 24), tg.start);
+    const definiteNoun = (/^\p{Lu}/u.test(tg.text) || (ctx.lang === 'en' && /^(?:meeting|call|talks)$/u.test(tg.text) && !/^\s+\p{Lu}/u.test(s.slice(tg.end)))) &&
+      /(?:^|\s)(?:das|dem|des|den|der|diesem|dieses|the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) &&
+      !/^\s*(?:mit|with|zwischen|between)\b/iu.test(s.slice(tg.end, tg.end + 12)) &&
+      // "Der erste Telefonkontakt fand am 28. Januar 2017 statt" introduces a dated event of its own
+      !(/\b(?:erste\w*|zweite\w*|dritte\w*|nächste\w*|first|second|third|next)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)));
+    if (definiteNoun) {
       const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
-      if (parts.length === 0 && anaphoric && last) {
-        const c = mk(type, last.group ?? [last.source, last.target!], place, date ?? null, !!dExpr, last.status, `${type}:anaphor`, sent.index, place);
+      const temporal = /(?:^|\s)(?:vor|nach|bei|seit|während|before|after|during|since|following)\s+\S+\s+(?:\S+\s+)?$/iu.test(before);
+      if (last && !temporal) {
+        const c = mk(type, last.group ?? [last.source, last.target!], pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause), last.date, false, last.status, `${type}:back-reference`, sent.index, null);
         c.anaphoric = true;
-        push(c);
-        continue;
-      }
-      const indefinite = indefiniteRe(tg.text.split(/\s+/)[0]);
-      const noun = /^\p{Lu}/u.test(tg.text) || ctx.lang === 'en' && /meeting|call|talks/.test(tg.text);
-      const pair = st.lastGroup ?? resolveGroup(st, 2);
-      if (parts.length === 0 && noun && indefinite.test(clause) && pair && pair.length >= 2 && !/\b(?:von|of|zwischen|between|mit|with)\s+(?!(?:den|the)\s+beiden)/iu.test(s.slice(tg.end - c0 >= 0 ? tg.end : 0, tg.end + 25))) {
-        const c = mk(type, pair, place, date, !!dExpr, status, `${type}:context-pair`, sent.index, place);
-        c.newEvent = true;
-        push(c);
-        continue;
-      }
-      if (parts.length === 0) {
-        st.pending = { sent: sent.index, date, hasDateExpr: !!dExpr, place, type, status };
-        trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'no named participants' });
-      } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'only one participant' });
-      // an event with an unnamed participant still dates what follows it ("Speaking to reporters afterwards, …")
-      if (date && status === 'occurred') st.lastEventDate = date;
+        sc.push(c);
+      } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'reference to an earlier event' });
+      continue;
     }
+    let status = decideStatus(clause, tg, T, ctx.lang, mask);
+    // "Am Freitag empfängt X die Regierungschefin": a present-tense meeting on a coming day is planned
+    if (status === 'occurred' && ctx.lang === 'de' && PRESENT_MEET_DE.test(clause) && dates.some((d) => d.rel && d.start >= abs(c0) && d.end <= abs(c1) && (d.rel.k === 'weekday' || d.rel.k === 'day') && !PAST_AUX_DE.test(clause))) status = 'planned';
+    const anaphoric = T.anaphor.test(s.slice(c0).trimStart()) || T.anaphor.test(s.trimStart());
+    const newEvent = sc.has(T.newEvent, clause);
+    // date and place
+    const dExpr = nearestDate(dates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent, type);
+    let date = dExpr ? resolveDate(dExpr, P, status === 'planned') : null;
+    let how = dExpr ? 'text' : '';
+    const place = type === 'CALLED' ? pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) : pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause);
+    if (!dExpr && type === 'MET_AT' && sc.has(T.summit, clause)) {
+      const sm = [...st.summits].reverse().find((x) => x.date && (!place || !x.place || x.place === place));
+      if (sm?.date && !date) (date = sm.date), (how = 'summit');
+    }
+    if (!dExpr && !date && st.headerDate?.date) (date = st.headerDate.date), (how = 'header');
+    if (!dExpr && !date && sc.has(T.dateAnchor) && st.lastOccurred?.date) (date = st.lastOccurred.date), (how = 'anchor');
+    if (!dExpr && !date && fromGroup && st.lastEvent && st.lastEvent.type === type && st.lastEvent.date) (date = st.lastEvent.date), (how = 'group');
+    if (!dExpr && !date && st.pending && st.pending.sent === sent.index - 1 && parts.length >= 2) (date = st.pending.date), (how = 'pending');
+    if (!dExpr && !date && liveblog && status === 'occurred') (date = P), (how = 'liveblog');
 
-    // "… haben die Sicherheitsberater in Doha verhandelt. Indiens Sicherheitsberater Ajit Doval und sein pakistanischer Amtskollege
-    // Asim Malik hätten …": an event without named participants, named as the next sentence's subject
-    if (!eventInSentence && st.pending?.type && st.pending.sent === sent.index - 1 && st.pending.status !== 'denied' && st.pending.status !== 'hypothetical') {
-      const pair = openingPair(sent, ms);
-      if (pair) {
-        const c = mk(st.pending.type, pair, st.pending.place, st.pending.date, st.pending.hasDateExpr, st.pending.status ?? 'occurred', `${st.pending.type}:named-next-sentence`, st.pending.sent, null);
-        c.extraSents = [sent.index];
-        // the event belongs to the previous sentence: this one can still continue a statement
-        candidates.push(c);
-        sentenceCands.push(c);
-      }
-    }
-    if (!eventInSentence && st.lastEvent && anaphorHere) {
-      const last = /Telefonat|Anruf|call/iu.test(s.slice(0, 40)) ? st.lastCall ?? st.lastEvent : st.lastEvent;
-      const c = mk(last.type, last.group ?? [last.source, last.target!], last.type === 'MET_AT' ? pickPlace(ctx, sent, ms, sent.start, sent.end, st, T, s) : null, last.date, false, last.status, `${last.type}:back-reference`, sent.index, null);
-      const d = dates.find((x) => x.start >= sent.start);
-      if (d) (c.date = resolveDate(d, P, last.status === 'planned')), (c.hasDateExpr = true);
-      c.anaphoric = true;
-      push(c);
-    }
-
-    // ---- statements ------------------------------------------------------------------------------
-    let claimEnd = -1;
-    let anonymousSay = false;
-    const statedHere: Candidate[] = [];
-    // "…, teilte X mit" / "…, sagte X": an inverted attribution later in the sentence owns the fronted content
-    let invertedAt = -1;
-    for (const [tg, f] of frames) if (!f.claimAfter && f.claim) invertedAt = Math.max(invertedAt, Math.min(tg.start, f.np[0]));
-    for (const tg of trigs) {
-      if (tg.kind !== 'say' && tg.kind !== 'attribution') continue;
-      if (insideQuote(sent, abs(tg.start))) continue;
-      const coordinated = /\b(?:and|und)\s*$/iu.test(s.slice(Math.max(0, tg.start - 6), tg.start)) || /^adding\b/iu.test(tg.text) || /,\s*$/.test(s.slice(Math.max(0, tg.start - 2), tg.start)) && /^adding/i.test(tg.text);
-      if (tg.start < claimEnd && !coordinated) continue;
-      if (tg.start < invertedAt && tg.kind === 'say') continue;
-      const [c0, c1] = clauseOf(tg.start);
-      const clause = s.slice(c0, c1);
-      if ((noComment ??= has(T.noComment)) && T.noComment.test(clause)) {
-        trace.rejected.push({ rule: `STATED:${tg.text}`, reason: 'no comment' });
+    if (tg.kind === 'join') {
+      const base = st.lastMeet;
+      if (base && parts.length >= 1 && !sc.has(T.notAttend, clause)) {
+        const group = [...new Set([...(base.group ?? [base.source, base.target!]), ...parts])];
+        const c = mk(type, group, base.place, base.date, false, base.status, `${type}:join`, sent.index, place);
+        c.place = base.place ?? place;
+        subordinate.add(c);
+        sc.push(c);
         continue;
       }
-      const frame = frames.get(tg);
-      const speakers = frame ? npSpeakers(ctx, sent, ms, frame.np[0], frame.np[1]) : findSpeakers(ctx, sent, ms, tg, c0, c1, statedHere, coordinated, subject, st);
-      if (speakers.length === 0) {
-        // an anonymous statement ("Ein Sprecher … erklärte, man werde …") is no continuation of the previous speaker
-        if (tg.kind === 'say') anonymousSay = true;
-        trace.rejected.push({ rule: `STATED:${tg.text}`, reason: 'no named speaker (anonymous, media relay or country)' });
-        continue;
-      }
-      // claim: quotation or the reported clause
-      let { quote, from, to } = frame?.claim ? frontedClaim(sent, frame.claim[0], frame.claim[1]) : claimOf(sent, frame && frame.claimAfter ? { ...tg, end: frame.np[1] } : tg, speakers.length ? speakers[0] : null, T, ctx.lang);
-      // German verb-final subordinate clause ("…, während die Ministerin das Angebot begrüßte,"): the claim precedes the verb
-      const verbFinal = ctx.lang === 'de' && !frame && tg.kind === 'say' && /^\s*(?:[,.;]|$)/u.test(s.slice(tg.end)) && SUBORDINATE_START_DE.test(s.slice(c0)) && !sent.quotes.some(([qa]) => qa - sent.start < tg.start && qa - sent.start >= c0);
-      if (verbFinal) {
-        from = c0;
-        to = tg.end;
-        quote = s.slice(c0, tg.end).replace(/^(?:während|als|wobei|und|,)\s+/u, '').trim();
-      }
-      claimEnd = to;
-      // the statement's date, not a date inside the reported claim ("Fico will travel in September, a spokeswoman said")
-      const sdates = dates.filter((d) => !(d.rel && d.rel.k === 'year') && !(d.start >= abs(from) && d.end <= abs(to) && to > from));
-      const dExpr = nearestDate(sdates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent) ?? sdates.find((d) => d.start >= sent.start && d.end <= sent.end && !trigs.some((t2) => t2 !== tg && (t2.kind === 'meet' || t2.kind === 'call') && Math.abs(abs(t2.start) - d.start) < Math.abs(abs(tg.start) - d.start))) ?? null;
-      for (const sp of speakers) {
-        const target = pickTarget(ctx, sent, ms, sp, from, to, tg, lexDate);
-        let date = dExpr ? resolveDate(dExpr, P, false) : null;
-        let how = dExpr ? 'text' : '';
-        if (!date) ({ date, how } = inheritStatedDate(ctx, st, sent, sp, s, T, liveblog, P, coordinated ? statedHere[statedHere.length - 1] : null));
-        const c = mk('STATED', [sp], null, date, !!dExpr, 'occurred', `STATED:${tg.kind}:${tg.text.toLowerCase()}`, sent.index, null);
-        c.target = target;
-        c.quote = quote;
-        c.rule += how ? `:date-${how}` : '';
-        statedHere.push(c);
-        push(c);
-      }
+      trace.rejected.push({ rule: 'MET_AT:join', reason: 'no earlier meeting to join' });
+      continue;
     }
-    // implicit Konjunktiv continuation of the previous statement
-    if (ctx.lang === 'de' && statedHere.length === 0 && !anonymousSay && !eventInSentence && !trigs.some((t) => t.kind === 'attribution') && st.lastStated && st.lastStated.sent === sent.index - 1 && KONJUNKTIV_RE.test(s) && !/^[„"“]/u.test(s)) {
-      const sp = st.lastStated.source;
-      const c = mk('STATED', [sp], null, st.lastStated.date, false, 'occurred', 'STATED:konjunktiv-continuation', sent.index, null);
-      c.quote = s.replace(/[.!?]+$/u, '');
-      c.target = pickTarget(ctx, sent, ms, sp, 0, s.length, null, lexDate);
-      statedHere.push(c);
-      push(c);
+    if (sc.has(T.notAttend, clause)) {
+      trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'person did not attend' });
+      continue;
     }
-
-    // ---- other relation kinds -------------------------------------------------------------------
-    for (const [kind, re] of (mask & OTHER_BITS[ctx.lang]) !== 0 ? T.other : NO_OTHER) {
-      if (!mayMatchMask(re, mask)) continue;
-      re.lastIndex = 0;
-      const m = re.exec(s);
-      if (!m) continue;
-      const [c0, c1] = clauseOf(m.index);
-      // the actor: the last person (else organisation or country) before the verb in its clause; never an element of a
-      // compound ("im Ukraine-Krieg") or a possessor
-      const compound = (x: EntityMention) => sent.tokens[x.t1]?.text === '-' && sent.tokens[x.t1].joinPrev;
-      const before = ms.filter((x) => x.key && x.end <= abs(m.index) && x.start >= abs(c0) && !x.inQuote && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION') && !x.possessive && !compound(x));
-      const persons = before.filter((x) => x.type === 'PERSON');
-      const src = persons.length ? persons[persons.length - 1].key! : before.length ? before[before.length - 1].key! : subject;
-      const firstWord = /^\S+/u.exec(m[0])![0].length;
-      const tgt = ms.find((x) => x.key && x.start >= abs(m.index + firstWord) && x.end <= abs(c1) && x.key !== src && !compound(x) && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION'))?.key ?? null;
-      // praise and criticism need no named target ("Wadephul lobte die Zusammenarbeit"); the other acts do
-      const targetless = (kind === 'PRAISED' || kind === 'CRITICIZED') && !/^(?:thanks|Kritik)$/iu.test(m[0]);
-      if (!src || (!tgt && !targetless)) continue;
-      const type = kind as RelationType;
-      const c = mk(type, [src], null, null, false, 'occurred', `${kind}:${m[0].toLowerCase().split(/\s+/)[0]}`, sent.index, null);
-      c.target = tgt;
-      const d = dates[0];
-      c.date = d ? resolveDate(d, P, false) : st.headerDate?.date ?? (liveblog ? P : null);
-      push(c);
+    if (carry && /^(?:where|wo)\s/u.test(clause)) {
+      if (!dExpr && carry.date) date = carry.date;
+      if (carry.hasDateExpr && !dExpr) (date = carry.date), (how = 'carried');
     }
-
-    updateState(st, sent, resolvedPersons, subject, ms);
-    for (const c of sentenceCands) {
-      if ((c.type === 'MET_AT' || c.type === 'CALLED') && c.anaphoric) {
-        if (c.status === 'occurred' && !st.paraEvent.has(sent.para)) st.paraEvent.set(sent.para, c.date);
-        continue;
+    const placeHere = carry && /^(?:where|wo)\s/u.test(clause) && carry.place ? carry.place : place;
+    if (parts.length === 1 && tg.kind === 'meet' && /^\s*,\s*(?:where|wo)\s/u.test(s.slice(c1 - 2, c1 + 8))) {
+      carry = { parts, date, hasDateExpr: !!dExpr, place: pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) ?? place };
+      trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'one participant, continued in the following where-clause' });
+      continue;
+    }
+    if (parts.length >= 2) {
+      const c = mk(type, parts, placeHere, date, !!dExpr || !!(carry && carry.hasDateExpr && /^(?:where|wo)\s/u.test(clause)), status, `${type}:${tg.kind}:${tg.text.toLowerCase().split(/\s+/)[0]}`, sent.index, place);
+      if (hub && parts.length > 2) c.hub = hub;
+      c.newEvent = newEvent && !anaphoric;
+      // "The two ministers discussed …" right after their meeting: more about that meeting, not a new one
+      const last0 = type === 'CALLED' ? st.lastCall : st.lastMeet;
+      // "At the outset, X welcomed Y" after their dated meeting: the same meeting again (no new date, no "again")
+      const samePairAgain = !!last0 && !dExpr && !newEvent && status === last0.status && last0.sent < sent.index && sameKeys(parts, last0.group ?? [last0.source, last0.target!]) && !anaphoric;
+      if ((tg.kind === 'talk' && fromGroup && groupOnly && !dExpr && !newEvent && last0 && sameKeys(parts, last0.group ?? [last0.source, last0.target!])) || (talkAnaphor && !newEvent) || samePairAgain) {
+        c.anaphoric = true;
+        // a back-reference has the date of the event it refers to
+        if (!c.date && last0?.date) c.date = last0.date;
       }
-      if (c.type === 'MET_AT' || c.type === 'CALLED') {
-        if (c.status === 'occurred') st.lastOccurred = c;
-        if (c.status === 'occurred' || c.status === 'planned') {
-          if (c.type === 'MET_AT') st.lastMeet = c;
-          else st.lastCall = c;
-          if (!subordinate.has(c)) st.lastGroup = c.group ?? [c.source, c.target!];
-          st.lastEvent = c;
-          if (!st.mainEvent && c.status === 'occurred' && c.date) st.mainEvent = c;
-          if (c.status === 'occurred' && !st.paraEvent.has(sent.para)) st.paraEvent.set(sent.para, c.date);
+      if (type === 'CALLED' && receivedCall(clause)) {
+        // callee named first: "A received a call from B" → B called
+        const callerM = ms.find((m) => m.type === 'PERSON' && m.key && m.start > abs(c0 + clause.search(RECEIVED_CALL_RE)) && inClause(m));
+        if (callerM?.key) c.group = [callerM.key, ...parts.filter((k) => k !== callerM.key)];
+        c.source = c.group![0];
+        c.target = c.group![1];
+      }
+      if (how === 'pending' && st.pending?.place && !c.place) c.place = st.pending.place;
+      c.hosted = /\b(?:hosted|host|welcomed|empfing|empfangen|empfängt|welcoming)\b/iu.test(clause);
+      if (sc.isRelativeClause(c0) || fromGroup === false && false) subordinate.add(c);
+      sc.push(c);
+      // ellipsis: ", and again in March" → the same meeting once more at another date
+      const again = /(?:,\s*)?(?:and|und)\s+(?:again|erneut|wieder)\s+(?:in|im)\s+([^,.;]+)/iu.exec(s.slice(c1));
+      if (again) {
+        const d2 = dates.find((d) => d.start >= abs(c1) + again.index && d.start <= abs(c1) + again.index + again[0].length);
+        if (d2) {
+          const c2 = mk(type, parts, c.place, resolveDate(d2, P, status === 'planned'), true, status, `${type}:ellipsis`, sent.index, c.place);
+          c2.newEvent = true;
+          sc.push(c2);
         }
       }
-      if (c.type === 'STATED') {
-        st.lastStated = c;
-        if (c.date) st.speakerDates.set(c.source, c.date);
-      }
+      continue;
     }
-    if (sentenceCands.some((c) => c.type === 'MET_AT' || c.type === 'CALLED')) st.pending = null;
+    // no pair: back-reference to an earlier event, a new event of the last pair, or a pending group event
+    const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
+    if (parts.length === 0 && anaphoric && last) {
+      const c = mk(type, last.group ?? [last.source, last.target!], place, date ?? null, !!dExpr, last.status, `${type}:anaphor`, sent.index, place);
+      c.anaphoric = true;
+      sc.push(c);
+      continue;
+    }
+    const indefinite = indefiniteRe(tg.text.split(/\s+/)[0]);
+    const noun = /^\p{Lu}/u.test(tg.text) || ctx.lang === 'en' && /meeting|call|talks/.test(tg.text);
+    const pair = st.lastGroup ?? resolveGroup(st, 2);
+    if (parts.length === 0 && noun && indefinite.test(clause) && pair && pair.length >= 2 && !/\b(?:von|of|zwischen|between|mit|with)\s+(?!(?:den|the)\s+beiden)/iu.test(s.slice(tg.end - c0 >= 0 ? tg.end : 0, tg.end + 25))) {
+      const c = mk(type, pair, place, date, !!dExpr, status, `${type}:context-pair`, sent.index, place);
+      c.newEvent = true;
+      sc.push(c);
+      continue;
+    }
+    if (parts.length === 0) {
+      st.pending = { sent: sent.index, date, hasDateExpr: !!dExpr, place, type, status };
+      trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'no named participants' });
+    } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'only one participant' });
+    // an event with an unnamed participant still dates what follows it ("Speaking to reporters afterwards, …")
+    if (date && status === 'occurred') st.lastEventDate = date;
+  }
+}
 
-    function push(c: Candidate) {
-      if (c.type === 'MET_AT' || c.type === 'CALLED') eventInSentence = true;
+/** Events named by the next sentence, and back-references opening a sentence ("Bei dem Treffen …"). */
+function followUpEvents(sc: SentenceScope): void {
+  const { ctx, sent, st, T, s, ms, subject, dates, sentenceCands, candidates, anaphorHere } = sc;
+  const P = ctx.published;
+  // "… haben die Sicherheitsberater in Doha verhandelt. Indiens Sicherheitsberater Ajit Doval und sein pakistanischer Amtskollege
+  // Asim Malik hätten …": an event without named participants, named as the next sentence's subject
+  if (!sc.eventInSentence && st.pending?.type && st.pending.sent === sent.index - 1 && st.pending.status !== 'denied' && st.pending.status !== 'hypothetical') {
+    const pair = openingPair(sent, ms);
+    if (pair) {
+      const c = mk(st.pending.type, pair, st.pending.place, st.pending.date, st.pending.hasDateExpr, st.pending.status ?? 'occurred', `${st.pending.type}:named-next-sentence`, st.pending.sent, null);
+      c.extraSents = [sent.index];
+      // the event belongs to the previous sentence: this one can still continue a statement
       candidates.push(c);
       sentenceCands.push(c);
     }
   }
-  return { candidates, traces };
-
-  function mk(type: RelationType, group: string[], place: string | null, date: string | null, hasDateExpr: boolean, status: RelationStatus, rule: string, sent: number, _p: string | null): Candidate {
-    return {
-      type,
-      source: group[0],
-      target: group[1] ?? null,
-      place,
-      date,
-      hasDateExpr,
-      status,
-      quote: null,
-      confidence: 0.7,
-      role: null,
-      rule,
-      sent,
-      group: group.length > 2 ? group : undefined,
-      // every optional field from the start: one object shape, so a rare combination set later on unseen text
-      // does not deoptimise (and recompile, ~1 s CPU) the functions that read candidates
-      anaphoric: undefined,
-      newEvent: undefined,
-      hosted: undefined,
-      hub: undefined,
-      extraSents: undefined,
-    };
+  if (!sc.eventInSentence && st.lastEvent && anaphorHere) {
+    const last = /Telefonat|Anruf|call/iu.test(s.slice(0, 40)) ? st.lastCall ?? st.lastEvent : st.lastEvent;
+    const c = mk(last.type, last.group ?? [last.source, last.target!], last.type === 'MET_AT' ? pickPlace(ctx, sent, ms, sent.start, sent.end, st, T, s) : null, last.date, false, last.status, `${last.type}:back-reference`, sent.index, null);
+    const d = dates.find((x) => x.start >= sent.start);
+    if (d) (c.date = resolveDate(d, P, last.status === 'planned')), (c.hasDateExpr = true);
+    c.anaphoric = true;
+    sc.push(c);
   }
 }
+
+/** Statements (STATED): speaker, claim, target and date. */
+function statementCandidates(sc: SentenceScope): void {
+  const { ctx, sent, st, T, s, ms, trace, liveblog, subject, dates, trigs, frames, subordinate } = sc;
+  const P = ctx.published;
+  const lexDate = P;
+  const abs = (i: number) => sent.start + i;
+  let noComment: boolean | null = null;
+  let claimEnd = -1;
+  let anonymousSay = false;
+  const statedHere: Candidate[] = [];
+  // "…, teilte X mit" / "…, sagte X": an inverted attribution later in the sentence owns the fronted content
+  let invertedAt = -1;
+  for (const [tg, f] of frames) if (!f.claimAfter && f.claim) invertedAt = Math.max(invertedAt, Math.min(tg.start, f.np[0]));
+  for (const tg of trigs) {
+    if (tg.kind !== 'say' && tg.kind !== 'attribution') continue;
+    if (insideQuote(sent, abs(tg.start))) continue;
+    const coordinated = /\b(?:and|und)\s*$/iu.test(s.slice(Math.max(0, tg.start - 6), tg.start)) || /^adding\b/iu.test(tg.text) || /,\s*$/.test(s.slice(Math.max(0, tg.start - 2), tg.start)) && /^adding/i.test(tg.text);
+    if (tg.start < claimEnd && !coordinated) continue;
+    if (tg.start < invertedAt && tg.kind === 'say') continue;
+    const [c0, c1] = sc.clauseOf(tg.start);
+    const clause = s.slice(c0, c1);
+    if ((noComment ??= sc.has(T.noComment)) && T.noComment.test(clause)) {
+      trace.rejected.push({ rule: `STATED:${tg.text}`, reason: 'no comment' });
+      continue;
+    }
+    const frame = frames.get(tg);
+    const speakers = frame ? npSpeakers(ctx, sent, ms, frame.np[0], frame.np[1]) : findSpeakers(ctx, sent, ms, tg, c0, c1, statedHere, coordinated, subject, st);
+    if (speakers.length === 0) {
+      // an anonymous statement ("Ein Sprecher … erklärte, man werde …") is no continuation of the previous speaker
+      if (tg.kind === 'say') anonymousSay = true;
+      trace.rejected.push({ rule: `STATED:${tg.text}`, reason: 'no named speaker (anonymous, media relay or country)' });
+      continue;
+    }
+    // claim: quotation or the reported clause
+    let { quote, from, to } = frame?.claim ? frontedClaim(sent, frame.claim[0], frame.claim[1]) : claimOf(sent, frame && frame.claimAfter ? { ...tg, end: frame.np[1] } : tg, speakers.length ? speakers[0] : null, T, ctx.lang);
+    // German verb-final subordinate clause ("…, während die Ministerin das Angebot begrüßte,"): the claim precedes the verb
+    const verbFinal = ctx.lang === 'de' && !frame && tg.kind === 'say' && /^\s*(?:[,.;]|$)/u.test(s.slice(tg.end)) && SUBORDINATE_START_DE.test(s.slice(c0)) && !sent.quotes.some(([qa]) => qa - sent.start < tg.start && qa - sent.start >= c0);
+    if (verbFinal) {
+      from = c0;
+      to = tg.end;
+      quote = s.slice(c0, tg.end).replace(/^(?:während|als|wobei|und|,)\s+/u, '').trim();
+    }
+    claimEnd = to;
+    // the statement's date, not a date inside the reported claim ("Fico will travel in September, a spokeswoman said")
+    const sdates = dates.filter((d) => !(d.rel && d.rel.k === 'year') && !(d.start >= abs(from) && d.end <= abs(to) && to > from));
+    const dExpr = nearestDate(sdates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent) ?? sdates.find((d) => d.start >= sent.start && d.end <= sent.end && !trigs.some((t2) => t2 !== tg && (t2.kind === 'meet' || t2.kind === 'call') && Math.abs(abs(t2.start) - d.start) < Math.abs(abs(tg.start) - d.start))) ?? null;
+    for (const sp of speakers) {
+      const target = pickTarget(ctx, sent, ms, sp, from, to, tg, lexDate);
+      let date = dExpr ? resolveDate(dExpr, P, false) : null;
+      let how = dExpr ? 'text' : '';
+      if (!date) ({ date, how } = inheritStatedDate(ctx, st, sent, sp, s, T, liveblog, P, coordinated ? statedHere[statedHere.length - 1] : null));
+      const c = mk('STATED', [sp], null, date, !!dExpr, 'occurred', `STATED:${tg.kind}:${tg.text.toLowerCase()}`, sent.index, null);
+      c.target = target;
+      c.quote = quote;
+      c.rule += how ? `:date-${how}` : '';
+      statedHere.push(c);
+      sc.push(c);
+    }
+  }
+  // implicit Konjunktiv continuation of the previous statement
+  if (ctx.lang === 'de' && statedHere.length === 0 && !anonymousSay && !sc.eventInSentence && !trigs.some((t) => t.kind === 'attribution') && st.lastStated && st.lastStated.sent === sent.index - 1 && KONJUNKTIV_RE.test(s) && !/^[„"“]/u.test(s)) {
+    const sp = st.lastStated.source;
+    const c = mk('STATED', [sp], null, st.lastStated.date, false, 'occurred', 'STATED:konjunktiv-continuation', sent.index, null);
+    c.quote = s.replace(/[.!?]+$/u, '');
+    c.target = pickTarget(ctx, sent, ms, sp, 0, s.length, null, lexDate);
+    statedHere.push(c);
+    sc.push(c);
+  }
+}
+
+/** The other relation kinds (praise, criticism, visits, …). */
+function otherCandidates(sc: SentenceScope): void {
+  const { ctx, sent, st, T, s, ms, liveblog, subject, dates } = sc;
+  const P = ctx.published;
+  const mask = sent.tmask;
+  const abs = (i: number) => sent.start + i;
+  for (const [kind, re] of (mask & OTHER_BITS[ctx.lang]) !== 0 ? T.other : NO_OTHER) {
+    if (!mayMatchMask(re, mask)) continue;
+    re.lastIndex = 0;
+    const m = re.exec(s);
+    if (!m) continue;
+    const [c0, c1] = sc.clauseOf(m.index);
+    // the actor: the last person (else organisation or country) before the verb in its clause; never an element of a
+    // compound ("im Ukraine-Krieg") or a possessor
+    const compound = (x: EntityMention) => sent.tokens[x.t1]?.text === '-' && sent.tokens[x.t1].joinPrev;
+    const before = ms.filter((x) => x.key && x.end <= abs(m.index) && x.start >= abs(c0) && !x.inQuote && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION') && !x.possessive && !compound(x));
+    const persons = before.filter((x) => x.type === 'PERSON');
+    const src = persons.length ? persons[persons.length - 1].key! : before.length ? before[before.length - 1].key! : subject;
+    const firstWord = /^\S+/u.exec(m[0])![0].length;
+    const tgt = ms.find((x) => x.key && x.start >= abs(m.index + firstWord) && x.end <= abs(c1) && x.key !== src && !compound(x) && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION'))?.key ?? null;
+    // praise and criticism need no named target ("Wadephul lobte die Zusammenarbeit"); the other acts do
+    const targetless = (kind === 'PRAISED' || kind === 'CRITICIZED') && !/^(?:thanks|Kritik)$/iu.test(m[0]);
+    if (!src || (!tgt && !targetless)) continue;
+    const type = kind as RelationType;
+    const c = mk(type, [src], null, null, false, 'occurred', `${kind}:${m[0].toLowerCase().split(/\s+/)[0]}`, sent.index, null);
+    c.target = tgt;
+    const d = dates[0];
+    c.date = d ? resolveDate(d, P, false) : st.headerDate?.date ?? (liveblog ? P : null);
+    sc.push(c);
+  }
+}
+
+/** Carries the sentence's results into the state the next sentences read. */
+function recordSentence(sc: SentenceScope): void {
+  const { sent, st, ms, subject, resolvedPersons, subordinate, sentenceCands } = sc;
+  updateState(st, sent, resolvedPersons, subject, ms);
+  for (const c of sentenceCands) {
+    if ((c.type === 'MET_AT' || c.type === 'CALLED') && c.anaphoric) {
+      if (c.status === 'occurred' && !st.paraEvent.has(sent.para)) st.paraEvent.set(sent.para, c.date);
+      continue;
+    }
+    if (c.type === 'MET_AT' || c.type === 'CALLED') {
+      if (c.status === 'occurred') st.lastOccurred = c;
+      if (c.status === 'occurred' || c.status === 'planned') {
+        if (c.type === 'MET_AT') st.lastMeet = c;
+        else st.lastCall = c;
+        if (!subordinate.has(c)) st.lastGroup = c.group ?? [c.source, c.target!];
+        st.lastEvent = c;
+        if (!st.mainEvent && c.status === 'occurred' && c.date) st.mainEvent = c;
+        if (c.status === 'occurred' && !st.paraEvent.has(sent.para)) st.paraEvent.set(sent.para, c.date);
+      }
+    }
+    if (c.type === 'STATED') {
+      st.lastStated = c;
+      if (c.date) st.speakerDates.set(c.source, c.date);
+    }
+  }
+  if (sentenceCands.some((c) => c.type === 'MET_AT' || c.type === 'CALLED')) st.pending = null;
+}
+
+function mk(type: RelationType, group: string[], place: string | null, date: string | null, hasDateExpr: boolean, status: RelationStatus, rule: string, sent: number, _p: string | null): Candidate {
+  return {
+    type,
+    source: group[0],
+    target: group[1] ?? null,
+    place,
+    date,
+    hasDateExpr,
+    status,
+    quote: null,
+    confidence: 0.7,
+    role: null,
+    rule,
+    sent,
+    group: group.length > 2 ? group : undefined,
+    // every optional field from the start: one object shape, so a rare combination set later on unseen text
+    // does not deoptimise (and recompile, ~1 s CPU) the functions that read candidates
+    anaphoric: undefined,
+    newEvent: undefined,
+    hosted: undefined,
+    hub: undefined,
+    extraSents: undefined,
+  };
+}
+
 
 const NO_DATES: DateExpr[] = [];
 // Empty and never written (see extractCandidates: sentences without triggers).

@@ -9,7 +9,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ExtractedArticle, ExtractedEntity } from '../../src/domain/model.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { entity, extracted } from '../fixtures/extracted-articles.js';
+import { dateEnd, dateStart } from '../../src/domain/date-range.js';
+import { evidenceId, normalizeName } from '../../src/domain/ids.js';
+import { ALL_FIXTURES, entity, extracted } from '../fixtures/extracted-articles.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'diplograph-write-batch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,6 +26,33 @@ const eli = entity('Eli Epsilon', 'PERSON');
 function meeting(a: ExtractedEntity, b: ExtractedEntity, title = `${a.name} / ${b.name}`): ExtractedArticle {
   const text = `${a.name} traf ${b.name}.`;
   return extracted({ title, text, entities: [a, b], relations: [{ type: 'MET_AT', source: a, target: b, sentences: [text] }] });
+}
+
+/** Writes an article as the store did before migration 4 (TEXT keys everywhere), for upgrade tests. */
+function writeOldSchema(db: Database.Database, x: ExtractedArticle): void {
+  const a = x.article;
+  db.prepare(
+    `INSERT INTO articles (id, title, text, url, published, lang, external_id, tags, origin, extractor_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(a.id, a.title, a.text, a.url, a.published, a.lang, a.externalId, JSON.stringify(a.tags), a.origin, x.extractorVersion, '2025-01-01T00:00:00.000Z');
+  for (const e of x.entities) {
+    const stored = db.prepare('SELECT name FROM entities WHERE id = ?').pluck().get(e.id) as string | undefined;
+    if (stored === undefined) db.prepare('INSERT INTO entities (id, name, norm_name, type, wikidata) VALUES (?, ?, ?, ?, ?)').run(e.id, e.name, normalizeName(e.name), e.type, e.wikidata);
+    for (const alias of new Set([e.name, ...e.aliases])) {
+      if (alias !== (stored ?? e.name)) db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)').run(e.id, alias, normalizeName(alias));
+    }
+    db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id) VALUES (?, ?)').run(e.id, a.id);
+  }
+  for (const r of x.relations) {
+    db.prepare(
+      `INSERT OR IGNORE INTO relations (id, type, source_id, target_id, place_id, date, date_start, date_end, status, quote, confidence, role, cameo, plover)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(r.id, r.type, r.source, r.target, r.place, r.date, r.date && dateStart(r.date), r.date && dateEnd(r.date), r.status, r.quote, r.confidence, r.role, r.cameo, r.plover);
+    for (const m of r.mentions) {
+      db.prepare('INSERT OR IGNORE INTO evidence (id, relation_id, article_id, sentence, start, "end", extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        evidenceId(r.id, a.id, m.start, m.end), r.id, a.id, m.sentence, m.start, m.end, x.extractorVersion,
+      );
+    }
+  }
 }
 
 let n = 0;
@@ -136,21 +165,52 @@ describe('SQLite batched writes', () => {
     const old = new Database(path);
     old.exec(MIGRATIONS[0]);
     old.exec(MIGRATIONS[1]);
+    writeOldSchema(old, x);
     old.pragma('user_version = 2');
     old.close();
-    // Written through the current store, then put back to version 2 with the old mentions table.
-    const s = await store(path);
-    await s.writeArticles([x]);
-    await s.close();
-    const back = new Database(path);
-    back.exec(`DROP TABLE entity_mentions;
-      CREATE TABLE entity_mentions (entity_id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id), PRIMARY KEY (entity_id, article_id));
-      CREATE INDEX entity_mentions_article ON entity_mentions(article_id);`);
-    back.prepare('INSERT INTO entity_mentions VALUES (?, ?), (?, ?)').run(ana.id, x.article.id, ben.id, x.article.id);
-    back.pragma('user_version = 2');
-    back.close();
     const migrated = await store(path);
     expect((await migrated.articleEntities(x.article.id)).map((e) => e.id)).toEqual([ana.id, ben.id].sort());
     expect((await migrated.deleteArticle(x.article.id))?.entitiesRemoved).toBe(2);
+  });
+
+  it('upgrades a version 3 store in place: every answer as from a store written at the current version', async () => {
+    const articles = [...ALL_FIXTURES, meeting(ana, ben), meeting(ben, cem), meeting(ben, ana, 'wieder'), meeting(cem, dia)];
+    const path = join(dir, 'v3.db');
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, 3)) old.exec(m);
+    for (const x of articles) writeOldSchema(old, x);
+    old.pragma('user_version = 3');
+    old.close();
+    const migrated = await store(path);
+    const fresh = await store();
+    await fresh.writeArticles(articles);
+    const answers = async (s: SqliteStore) => {
+      const relationIds = articles.flatMap((x) => x.relations.map((r) => r.id));
+      const entityIds = [...new Set(articles.flatMap((x) => x.entities.map((e) => e.id)))];
+      return {
+        counts: await s.counts(),
+        integrity: await s.checkIntegrity(),
+        relations: await s.getRelations(relationIds),
+        listed: await s.listRelations({ first: 100, offset: 0 }),
+        byArticle: await Promise.all(articles.map((x) => s.listRelations({ articleId: x.article.id, first: 100, offset: 0 }))),
+        articles: await s.getArticles(articles.map((x) => x.article.id)),
+        mentions: await Promise.all(articles.map((x) => s.articleEntities(x.article.id))),
+        entities: await s.getEntities(entityIds),
+        found: await Promise.all(['Putin', 'Trump', 'Ben Beta'].map((name) => s.findEntity(name))),
+        path: await s.shortestPath({ fromId: ana.id, toId: dia.id, maxHops: 4 }),
+      };
+    };
+    expect(await answers(migrated)).toEqual(await answers(fresh));
+    const [one, two] = [migrated, fresh];
+    expect(await one.deleteArticle(articles[3].article.id)).toEqual(await two.deleteArticle(articles[3].article.id));
+    const [m1, m2] = [await one.mergeEntities(ben.id, cem.id), await two.mergeEntities(ben.id, cem.id)];
+    expect(await answers(one)).toEqual(await answers(two));
+    await one.splitEntity(m1.id);
+    await two.splitEntity(m2.id);
+    expect(await answers(one)).toEqual(await answers(two));
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
   });
 });

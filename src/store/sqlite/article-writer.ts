@@ -55,6 +55,7 @@ export class ArticleWriter {
   private readonly entityName: Database.Statement;
   private readonly insertAlias: Database.Statement;
   private readonly insertRelation: Database.Statement;
+  private readonly storedRelation: Database.Statement;
   private readonly raiseConfidence: Database.Statement;
   private readonly insertEvidence: Database.Statement;
   private readonly insertMentions: Database.Statement;
@@ -78,12 +79,14 @@ export class ArticleWriter {
       `INSERT OR IGNORE INTO relations (id, type, source_id, target_id, place_id, date, date_start, date_end, status, quote, confidence, role, cameo, plover)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.raiseConfidence = db.prepare('UPDATE relations SET confidence = ? WHERE id = ? AND confidence < ?');
+    this.storedRelation = db.prepare('SELECT rid, confidence FROM relations WHERE id = ?').raw();
+    this.raiseConfidence = db.prepare('UPDATE relations SET confidence = ? WHERE rid = ?');
+    // Keyed by (relation rid, article rid, start, end): the id is a hash of that tuple, so it needs no index.
     this.insertEvidence = db.prepare(
-      'INSERT OR IGNORE INTO evidence (id, relation_id, article_id, sentence, start, "end", extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO evidence (relation_rid, article_rid, start, "end", id, sentence, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     // All of an article's mentions in one statement (a JSON array of entity ids).
-    this.insertMentions = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id) SELECT value, ? FROM json_each(?)');
+    this.insertMentions = db.prepare('INSERT OR IGNORE INTO entity_mentions (article_rid, entity_id) SELECT ?, value FROM json_each(?)');
     this.activeMerges = db.prepare('SELECT merged_id, kept_id FROM entity_merges WHERE undone_at IS NULL');
     this.dataVersionStatement = db.prepare('PRAGMA data_version').pluck();
     // IMMEDIATE takes the write lock first, so two processes cannot both see an article as new.
@@ -181,6 +184,7 @@ export class ArticleWriter {
       result.status = 'duplicate';
       return result;
     }
+    const articleRid = inserted.lastInsertRowid;
     const to = this.redirect;
     const mentioned: string[] = [];
     for (const e of x.entities) {
@@ -199,23 +203,29 @@ export class ArticleWriter {
       }
       mentioned.push(id);
     }
-    if (mentioned.length) this.insertMentions.run(a.id, JSON.stringify(mentioned));
+    if (mentioned.length) this.insertMentions.run(articleRid, JSON.stringify(mentioned));
     for (const r of x.relations) {
       const sourceId = to(r.source);
       const targetId = r.target && to(r.target);
       const start = r.date ? dateStart(r.date) : null;
       const end = r.date ? dateEnd(r.date) : null;
-      const changes = this.insertRelation.run(
+      const insertedRelation = this.insertRelation.run(
         r.id, r.type, sourceId, targetId, r.place && to(r.place), r.date, start, end, r.status, r.quote, r.confidence, r.role, r.cameo, r.plover,
-      ).changes;
-      if (changes) {
+      );
+      let relationRid = insertedRelation.lastInsertRowid;
+      if (insertedRelation.changes) {
         result.relationsAdded++;
         added.push({ id: r.id, type: r.type, sourceId, targetId, status: r.status, dateStart: start, dateEnd: end });
       } else {
-        this.raiseConfidence.run(r.confidence, r.id, r.confidence);
+        // Ignored for a reason other than its id (a NOT NULL column): no row, and its evidence fails on the foreign key.
+        const [rid, confidence] = (this.storedRelation.get(r.id) as [number, number] | undefined) ?? [-1, Infinity];
+        relationRid = rid;
+        if (confidence < r.confidence) this.raiseConfidence.run(r.confidence, rid);
       }
       for (const m of r.mentions) {
-        result.evidenceAdded += this.insertEvidence.run(evidenceId(r.id, a.id, m.start, m.end), r.id, a.id, m.sentence, m.start, m.end, x.extractorVersion).changes;
+        result.evidenceAdded += this.insertEvidence.run(
+          relationRid, articleRid, m.start, m.end, evidenceId(r.id, a.id, m.start, m.end), m.sentence, x.extractorVersion,
+        ).changes;
       }
     }
     return result;

@@ -45,6 +45,7 @@ import { prepared, type RowMode } from './statement-cache.js';
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
 interface RelationRow {
+  rid: number;
   id: string;
   type: RelationType;
   source_id: string;
@@ -103,7 +104,7 @@ const RELATION_CONDITIONS: { [K in keyof RelationFilter]?: string } = {
   placeId: 'place_id = @placeId',
   countryId: '(source_id = @countryId OR target_id = @countryId OR place_id = @countryId)',
   minConfidence: 'confidence >= @minConfidence',
-  articleId: 'id IN (SELECT relation_id FROM evidence WHERE article_id = @articleId)',
+  articleId: 'rid IN (SELECT relation_rid FROM evidence WHERE article_rid = (SELECT rid FROM articles WHERE id = @articleId))',
   since: 'date_end >= @since',
   until: 'date_start <= @until',
 };
@@ -245,8 +246,8 @@ export class SqliteStore implements GraphStore {
     const ids = (sql: string) => this.conn.prepare(`${sql} LIMIT ?`).pluck().all(limit) as string[];
     return {
       counts: await this.counts(),
-      relationsWithoutEvidence: ids('SELECT r.id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_id = r.id) ORDER BY r.id'),
-      evidenceWithoutArticle: ids('SELECT e.id FROM evidence e LEFT JOIN articles a ON a.id = e.article_id WHERE a.id IS NULL ORDER BY e.id'),
+      relationsWithoutEvidence: ids('SELECT r.id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_rid = r.rid) ORDER BY r.id'),
+      evidenceWithoutArticle: ids('SELECT e.id FROM evidence e LEFT JOIN articles a ON a.rid = e.article_rid WHERE a.rid IS NULL ORDER BY e.id'),
       // substr counts characters as SQLite does; offsets are UTF-16 code units, so compare in JS below.
       evidenceOffsetMismatch: this.offsetMismatches(limit),
       relationsWithMissingEntity: ids(
@@ -260,7 +261,7 @@ export class SqliteStore implements GraphStore {
   private offsetMismatches(limit: number): string[] {
     const bad: string[] = [];
     const rows = this.conn
-      .prepare('SELECT e.id, e.sentence, e.start, e."end" AS end, a.text FROM evidence e JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.id')
+      .prepare('SELECT e.id, e.sentence, e.start, e."end" AS end, a.text FROM evidence e JOIN articles a ON a.rid = e.article_rid ORDER BY a.id, e.id')
       .iterate() as IterableIterator<{ id: string; sentence: string; start: number; end: number; text: string }>;
     for (const r of rows) {
       if (r.text.slice(r.start, r.end) !== r.sentence) bad.push(r.id);
@@ -314,13 +315,15 @@ export class SqliteStore implements GraphStore {
 
   // ---- relations ------------------------------------------------------------------------------
 
-  private evidenceOf(ids: readonly string[]): Map<string, EvidenceRecord[]> {
+  /** Evidence by relation, from the relations' rids (the evidence table's key). */
+  private evidenceOf(rids: readonly number[]): Map<string, EvidenceRecord[]> {
     const out = new Map<string, EvidenceRecord[]>();
-    if (!ids.length) return out;
+    if (!rids.length) return out;
     const rows = this.sql(
-      `SELECT id, relation_id, article_id, sentence, start, "end", extractor_version FROM evidence
-       WHERE relation_id ${IN_IDS} ORDER BY article_id, start, "end", id`,
-    ).all(JSON.stringify(ids)) as EvidenceRow[];
+      `SELECT e.id, r.id AS relation_id, a.id AS article_id, e.sentence, e.start, e."end", e.extractor_version
+       FROM evidence e JOIN relations r ON r.rid = e.relation_rid JOIN articles a ON a.rid = e.article_rid
+       WHERE e.relation_rid ${IN_IDS} ORDER BY a.id, e.start, e."end", e.id`,
+    ).all(JSON.stringify(rids)) as EvidenceRow[];
     for (const r of rows) {
       const e: EvidenceRecord = {
         id: r.id, relationId: r.relation_id, articleId: r.article_id, sentence: r.sentence, start: r.start, end: r.end, extractorVersion: r.extractor_version,
@@ -333,7 +336,7 @@ export class SqliteStore implements GraphStore {
   }
 
   private toRelations(rows: RelationRow[]): RelationRecord[] {
-    const evidence = this.evidenceOf(rows.map((r) => r.id));
+    const evidence = this.evidenceOf(rows.map((r) => r.rid));
     return rows.map((r) => ({
       id: r.id,
       type: r.type,
@@ -375,7 +378,8 @@ export class SqliteStore implements GraphStore {
 
   async articleEntities(articleId: string): Promise<EntityRecord[]> {
     const rows = this.sql(
-      `SELECT ${ENTITY_FIELDS} FROM entity_mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY e.id`,
+      `SELECT ${ENTITY_FIELDS} FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
+       WHERE m.article_rid = (SELECT rid FROM articles WHERE id = ?) ORDER BY e.id`,
     ).all(articleId) as EntityRow[];
     return this.toEntities(rows);
   }
@@ -478,15 +482,16 @@ export class SqliteStore implements GraphStore {
   async deleteArticle(id: string): Promise<DeleteResult | null> {
     const db = this.conn;
     const result = db.transaction((): DeleteResult | null => {
-      if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id)) return null;
-      const touched = db.prepare('SELECT DISTINCT relation_id FROM evidence WHERE article_id = ?').pluck().all(id) as string[];
-      const mentioned = db.prepare('SELECT entity_id FROM entity_mentions WHERE article_id = ?').pluck().all(id) as string[];
-      const evidenceRemoved = db.prepare('DELETE FROM evidence WHERE article_id = ?').run(id).changes;
-      const dropRelation = db.prepare('DELETE FROM relations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM evidence WHERE relation_id = ?)');
+      const rid = db.prepare('SELECT rid FROM articles WHERE id = ?').pluck().get(id) as number | undefined;
+      if (rid === undefined) return null;
+      const touched = db.prepare('SELECT DISTINCT relation_rid FROM evidence WHERE article_rid = ?').pluck().all(rid) as number[];
+      const mentioned = db.prepare('SELECT entity_id FROM entity_mentions WHERE article_rid = ?').pluck().all(rid) as string[];
+      const evidenceRemoved = db.prepare('DELETE FROM evidence WHERE article_rid = ?').run(rid).changes;
+      const dropRelation = db.prepare('DELETE FROM relations WHERE rid = ? AND NOT EXISTS (SELECT 1 FROM evidence WHERE relation_rid = ?)');
       let relationsRemoved = 0;
       for (const r of touched) relationsRemoved += dropRelation.run(r, r).changes;
-      db.prepare('DELETE FROM entity_mentions WHERE article_id = ?').run(id);
-      db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      db.prepare('DELETE FROM entity_mentions WHERE article_rid = ?').run(rid);
+      db.prepare('DELETE FROM articles WHERE rid = ?').run(rid);
       const orphan = db.prepare(
         `SELECT 1 FROM entities e WHERE e.id = ? AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id)
          AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id OR r.place_id = e.id)`,
@@ -522,8 +527,11 @@ export class SqliteStore implements GraphStore {
       }
       const addAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)');
       const addedAliases = [merged.name, ...merged.aliases].filter((alias) => alias !== kept.name && addAlias.run(keepId, alias, normalizeName(alias)).changes > 0);
-      const mentions = db.prepare('SELECT article_id FROM entity_mentions WHERE entity_id = ?').pluck().all(mergeId) as string[];
-      db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id) SELECT ?, article_id FROM entity_mentions WHERE entity_id = ?').run(keepId, mergeId);
+      const mentions = db
+        .prepare('SELECT a.id FROM entity_mentions m JOIN articles a ON a.rid = m.article_rid WHERE m.entity_id = ?')
+        .pluck()
+        .all(mergeId) as string[];
+      db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_rid) SELECT ?, article_rid FROM entity_mentions WHERE entity_id = ?').run(keepId, mergeId);
       db.prepare('DELETE FROM entity_mentions WHERE entity_id = ?').run(mergeId);
       db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(mergeId);
       db.prepare('DELETE FROM entities WHERE id = ?').run(mergeId);
@@ -558,7 +566,7 @@ export class SqliteStore implements GraphStore {
       const dropAlias = db.prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?');
       for (const alias of saved.addedAliases) dropAlias.run(row.kept_id, alias);
       for (const e of saved.ends) db.prepare(`UPDATE relations SET ${e.field} = ? WHERE id = ?`).run(m.id, e.relationId);
-      const addMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id) VALUES (?, ?)');
+      const addMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_rid) SELECT ?, rid FROM articles WHERE id = ?');
       for (const article of saved.mentions) addMention.run(m.id, article);
       db.prepare('UPDATE entity_merges SET undone_at = ? WHERE id = ?').run(undoneAt, row.id);
     }).immediate();

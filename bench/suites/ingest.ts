@@ -114,27 +114,36 @@ function naiveSqliteWrite(path: string, articles: readonly ExtractedArticle[]): 
     `INSERT OR IGNORE INTO articles (id, title, text, url, published, lang, external_id, tags, origin, extractor_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEntity = db.prepare('INSERT OR IGNORE INTO entities (id, name, norm_name, type, wikidata) VALUES (?, ?, ?, ?, ?)');
-  const insertMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_id) VALUES (?, ?)');
+  const insertMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_rid) VALUES (?, ?)');
   const insertRelation = db.prepare(
     `INSERT OR IGNORE INTO relations (id, type, source_id, target_id, place_id, date, date_start, date_end, status, quote, confidence, role, cameo, plover)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertEvidence = db.prepare('INSERT OR IGNORE INTO evidence (id, relation_id, article_id, sentence, start, "end", extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const relationRid = db.prepare('SELECT rid FROM relations WHERE id = ?').pluck();
+  const insertEvidence = db.prepare(
+    'INSERT OR IGNORE INTO evidence (relation_rid, article_rid, start, "end", id, sentence, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   let relations = 0;
   const t = nowMs();
   for (const x of articles) {
     const a = x.article;
-    insertArticle.run(a.id, a.title, a.text, a.url, a.published, a.lang, a.externalId, '[]', a.origin, x.extractorVersion, new Date().toISOString());
+    const articleRid = insertArticle.run(
+      a.id, a.title, a.text, a.url, a.published, a.lang, a.externalId, '[]', a.origin, x.extractorVersion, new Date().toISOString(),
+    ).lastInsertRowid;
     for (const e of x.entities) {
       insertEntity.run(e.id, e.name, normalizeName(e.name), e.type, e.wikidata);
-      insertMention.run(e.id, a.id);
+      insertMention.run(e.id, articleRid);
     }
     for (const r of x.relations) {
-      relations += insertRelation.run(
+      const inserted = insertRelation.run(
         r.id, r.type, r.source, r.target, r.place, r.date, r.date ? dateStart(r.date) : null, r.date ? dateEnd(r.date) : null,
         r.status, r.quote, r.confidence, r.role, r.cameo, r.plover,
-      ).changes;
-      for (const m of r.mentions) insertEvidence.run(evidenceId(r.id, a.id, m.start, m.end), r.id, a.id, m.sentence, m.start, m.end, x.extractorVersion);
+      );
+      relations += inserted.changes;
+      const rid = inserted.changes ? inserted.lastInsertRowid : relationRid.get(r.id);
+      for (const m of r.mentions) {
+        insertEvidence.run(rid, articleRid, m.start, m.end, evidenceId(r.id, a.id, m.start, m.end), m.sentence, x.extractorVersion);
+      }
     }
   }
   const rate = relations / ((nowMs() - t) / 1000);

@@ -41,14 +41,22 @@ function bestRates<T>(sets: readonly (readonly T[])[], fns: ((item: T) => unknow
   return best;
 }
 
+/** Consecutive slices of `size` items. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 export async function extractionSuite(ctx: BenchContext): Promise<void> {
   const { report, sizes } = ctx;
   report.begin('extraction');
   const rounds = ctx.quick ? 1 : 5;
-  const inputs = generateCorpus({ count: sizes.corpus, seed: INGEST_SEED });
+  // The ingest figures' articles: one set per pass, unseen by the passes above and by the worker threads.
+  const ingestSets = chunks(generateCorpus({ count: sizes.corpus * rounds, seed: INGEST_SEED }), sizes.corpus);
   // Language preset: both sides read the same prepared text; detection is part of the ingest figures below.
   const timed: Article[] = generateCorpus({ count: sizes.corpus * rounds, presetLang: true }).map(prepareArticle);
-  const sets = Array.from({ length: rounds }, (_, r) => timed.slice(r * sizes.corpus, (r + 1) * sizes.corpus));
+  const sets = chunks(timed, sizes.corpus);
   const raw = winkNLP(model);
 
   // Warm-up on other articles: JIT and per-word caches, outside the timed passes.
@@ -84,12 +92,12 @@ export async function extractionSuite(ctx: BenchContext): Promise<void> {
   });
 
   // The sequential pipeline per article (language detection + extraction), the single-core ingest's CPU work.
-  const [sequential] = bestRates([inputs], [(a) => extractFromInputs('bench', { articles: [a], errors: [] })]);
+  const [sequential] = bestRates(ingestSets, [(a) => extractFromInputs('bench', { articles: [a], errors: [] })]);
   report.set('pipeline_1core_articles_per_s', sequential);
   report.row({ label: 'detect language + extract, 1 core, articles/s', key: 'pipeline_1core_articles_per_s' });
 
   // All cores: workers extract, this thread writes to SQLite (batches of 100 articles, one transaction each).
-  // Warm as the floor is: threads started and warmed on the warm-up articles before the timed run.
+  // Warm as the floor is: threads started and warmed on the warm-up articles, then one pass per unseen set.
   const workers = availableParallelism();
   const path = join(ctx.workDir, 'extraction-parallel.db');
   for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
@@ -99,13 +107,26 @@ export async function extractionSuite(ctx: BenchContext): Promise<void> {
   let t = nowMs();
   await pool.warmUp(warmInputs);
   report.set('ingest_parallel_warm_up_ms', nowMs() - t);
-  t = nowMs();
-  const summary = await ingestArticlesParallel(store, inputs, { pool }).finally(() => pool.close());
-  const seconds = (nowMs() - t) / 1000;
-  await store.close();
+  // One pass per set into the same (growing) store; the best pass counts, as for the floor above.
+  let best = { articlesPerS: 0, relationsPerS: 0 };
+  let failed = 0;
+  let firstError: string | undefined;
+  try {
+    for (const set of ingestSets) {
+      t = nowMs();
+      const summary = await ingestArticlesParallel(store, set, { pool });
+      const seconds = (nowMs() - t) / 1000;
+      if (summary.articlesNew / seconds > best.articlesPerS) best = { articlesPerS: summary.articlesNew / seconds, relationsPerS: summary.relationsAdded / seconds };
+      failed += summary.failed;
+      firstError ??= summary.errors[0]?.message;
+    }
+  } finally {
+    await pool.close();
+    await store.close();
+  }
   report.set('ingest_parallel_workers', workers);
-  report.set('ingest_parallel_articles_per_s', summary.articlesNew / seconds);
-  report.set('ingest_parallel_relations_per_s', summary.relationsAdded / seconds);
+  report.set('ingest_parallel_articles_per_s', best.articlesPerS);
+  report.set('ingest_parallel_relations_per_s', best.relationsPerS);
   report.ratio('ingest_parallel_vs_wink_ratio', 'ingest_parallel_articles_per_s', 'wink_readdoc_articles_per_s');
   report.row({
     label: `ingest into SQLite, ${workers} worker threads + 1 writer, articles/s`,
@@ -114,6 +135,6 @@ export async function extractionSuite(ctx: BenchContext): Promise<void> {
     ratioKey: 'ingest_parallel_vs_wink_ratio',
     target: { key: 'ingest_parallel_vs_wink_ratio', op: '>=', value: 1.1, text: '≥ 1.1× 1-core readDoc' },
   });
-  if (summary.failed) report.note(`parallel ingest: ${summary.failed} inputs failed (${summary.errors[0]?.message})`);
+  if (failed) report.note(`parallel ingest: ${failed} inputs failed (${firstError})`);
 }
 

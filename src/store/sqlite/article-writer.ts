@@ -85,8 +85,10 @@ export class ArticleWriter {
     this.insertEvidence = db.prepare(
       'INSERT OR IGNORE INTO evidence (relation_rid, article_rid, start, "end", id, sentence, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    // All of an article's mentions in one statement (a JSON array of entity ids).
-    this.insertMentions = db.prepare('INSERT OR IGNORE INTO entity_mentions (article_rid, entity_id) SELECT ?, value FROM json_each(?)');
+    // An article's mentions in one statement (a JSON array of entity ids) per value of by_relation (migration 5).
+    this.insertMentions = db.prepare(
+      'INSERT OR IGNORE INTO entity_mentions (article_rid, entity_id, by_relation) SELECT ?, value, ? FROM json_each(?)',
+    );
     this.activeMerges = db.prepare('SELECT merged_id, kept_id FROM entity_merges WHERE undone_at IS NULL');
     this.dataVersionStatement = db.prepare('PRAGMA data_version').pluck();
     // IMMEDIATE takes the write lock first, so two processes cannot both see an article as new.
@@ -187,6 +189,7 @@ export class ArticleWriter {
     const articleRid = inserted.lastInsertRowid;
     const to = this.redirect;
     const mentioned: string[] = [];
+    const ends = new Set<string>();
     for (const e of x.entities) {
       const id = to(e.id);
       let stored = this.storedName(id, learned);
@@ -203,7 +206,6 @@ export class ArticleWriter {
       }
       mentioned.push(id);
     }
-    if (mentioned.length) this.insertMentions.run(articleRid, JSON.stringify(mentioned));
     for (const r of x.relations) {
       const sourceId = to(r.source);
       const targetId = r.target && to(r.target);
@@ -214,6 +216,11 @@ export class ArticleWriter {
       );
       let relationRid = insertedRelation.lastInsertRowid;
       if (insertedRelation.changes) {
+        // Its stored ends are these ids and it has evidence in this article: the ends' mentions are implied by it.
+        if (r.mentions.length) {
+          ends.add(sourceId);
+          if (targetId) ends.add(targetId);
+        }
         result.relationsAdded++;
         added.push({ id: r.id, type: r.type, sourceId, targetId, status: r.status, dateStart: start, dateEnd: end });
       } else {
@@ -228,6 +235,13 @@ export class ArticleWriter {
         ).changes;
       }
     }
+    if (mentioned.length) this.writeMentions(articleRid, mentioned, ends);
     return result;
+  }
+
+  private writeMentions(articleRid: number | bigint, mentioned: readonly string[], ends: ReadonlySet<string>): void {
+    const listed = ends.size ? mentioned.filter((id) => !ends.has(id)) : mentioned;
+    if (listed.length) this.insertMentions.run(articleRid, 0, JSON.stringify(listed));
+    if (listed.length < mentioned.length) this.insertMentions.run(articleRid, 1, JSON.stringify(mentioned.filter((id) => ends.has(id))));
   }
 }

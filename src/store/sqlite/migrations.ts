@@ -180,4 +180,13 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE relations_v3;
   DROP TABLE articles_v3;
   `,
+  // 5: the entity index of mentions holds only mentions that relations do not already record. `by_relation` is 1 when
+  // the writer stored, in the same article, a new relation with the entity as source or target (found through
+  // relations_source/target and the evidence); such a mention was one random index insert per entity and article.
+  // Set by the writer only; corrections and earlier rows store 0 (listed in the index), which is always correct.
+  `
+  ALTER TABLE entity_mentions ADD COLUMN by_relation INTEGER NOT NULL DEFAULT 0;
+  DROP INDEX entity_mentions_entity;
+  CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id) WHERE by_relation = 0;
+  `,
 ];

@@ -493,7 +493,8 @@ export class SqliteStore implements GraphStore {
       db.prepare('DELETE FROM entity_mentions WHERE article_rid = ?').run(rid);
       db.prepare('DELETE FROM articles WHERE rid = ?').run(rid);
       const orphan = db.prepare(
-        `SELECT 1 FROM entities e WHERE e.id = ? AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id)
+        // Mentions with by_relation = 1 are not in the entity index, but each comes with a relation ending at e.
+        `SELECT 1 FROM entities e WHERE e.id = ? AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity_id = e.id AND m.by_relation = 0)
          AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.source_id = e.id OR r.target_id = e.id OR r.place_id = e.id)`,
       );
       let entitiesRemoved = 0;
@@ -520,6 +521,15 @@ export class SqliteStore implements GraphStore {
     const createdAt = new Date().toISOString();
     const record: MergeRecord = { id: mergeRecordId(keepId, mergeId, createdAt), keptId: keepId, mergedId: mergeId, merged, createdAt, undoneAt: null };
     db.transaction(() => {
+      const mentionRids = db
+        .prepare(
+          `SELECT article_rid FROM entity_mentions WHERE entity_id = @id AND by_relation = 0
+           UNION SELECT m.article_rid FROM relations r JOIN evidence ev ON ev.relation_rid = r.rid
+             JOIN entity_mentions m ON m.article_rid = ev.article_rid AND m.entity_id = @id
+           WHERE (r.source_id = @id OR r.target_id = @id) AND m.by_relation = 1`,
+        )
+        .pluck()
+        .all({ id: mergeId }) as number[];
       const ends: { relationId: string; field: 'source_id' | 'target_id' | 'place_id' }[] = [];
       for (const field of ['source_id', 'target_id', 'place_id'] as const) {
         for (const relationId of db.prepare(`SELECT id FROM relations WHERE ${field} = ?`).pluck().all(mergeId) as string[]) ends.push({ relationId, field });
@@ -527,16 +537,21 @@ export class SqliteStore implements GraphStore {
       }
       const addAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)');
       const addedAliases = [merged.name, ...merged.aliases].filter((alias) => alias !== kept.name && addAlias.run(keepId, alias, normalizeName(alias)).changes > 0);
-      const mentions = db
-        .prepare('SELECT a.id FROM entity_mentions m JOIN articles a ON a.rid = m.article_rid WHERE m.entity_id = ?')
-        .pluck()
-        .all(mergeId) as string[];
-      db.prepare('INSERT OR IGNORE INTO entity_mentions (entity_id, article_rid) SELECT ?, article_rid FROM entity_mentions WHERE entity_id = ?').run(keepId, mergeId);
-      db.prepare('DELETE FROM entity_mentions WHERE entity_id = ?').run(mergeId);
+      // Its mentions: those in the entity index, and those implied by its relations (migration 5), read before the
+      // relation ends above were moved; copies for the kept entity are listed in the index (by_relation = 0).
+      const mentions = db.prepare('SELECT a.id, a.rid FROM articles a WHERE a.rid IN (SELECT value FROM json_each(?)) ORDER BY a.id').raw().all(
+        JSON.stringify(mentionRids),
+      ) as [string, number][];
+      const moveMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (article_rid, entity_id, by_relation) VALUES (?, ?, 0)');
+      const dropMention = db.prepare('DELETE FROM entity_mentions WHERE article_rid = ? AND entity_id = ?');
+      for (const [, rid] of mentions) {
+        moveMention.run(rid, keepId);
+        dropMention.run(rid, mergeId);
+      }
       db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(mergeId);
       db.prepare('DELETE FROM entities WHERE id = ?').run(mergeId);
       db.prepare('INSERT INTO entity_merges (id, kept_id, merged_id, record, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        record.id, keepId, mergeId, JSON.stringify({ merged, ends, addedAliases, mentions }), createdAt,
+        record.id, keepId, mergeId, JSON.stringify({ merged, ends, addedAliases, mentions: mentions.map(([id]) => id) }), createdAt,
       );
     }).immediate();
     this.index = null;

@@ -8,7 +8,6 @@ import { ROOT } from '../../helpers/cli.js';
 import { query, testOptions } from '../../store/neo4j-test-database.js';
 
 const run = promisify(execFile);
-const PID_FILE = `${ROOT}tools/neo4j/run/neo4j.pid`;
 
 export async function neo4jArticleCount(): Promise<number> {
   return Number((await query('MATCH (a:Article) RETURN count(a) AS n')).records[0].get('n'));
@@ -26,6 +25,22 @@ export async function duplicateIds(): Promise<Record<string, number>> {
 }
 
 const uriPort = (): string => /:(\d+)\/?$/.exec(testOptions().uri)?.[1] ?? '7687';
+/** start.sh keeps one pid file per Bolt port. */
+const pidFile = (): string => `${ROOT}tools/neo4j/run/neo4j-${uriPort()}.pid`;
+
+/** The environment of the launcher start.sh started for the tests' port, or null when there is none. */
+function launcherEnv(): string[] | null {
+  if (!existsSync(pidFile())) return null;
+  const pid = Number(readFileSync(pidFile(), 'utf8').trim());
+  try {
+    process.kill(pid, 0);
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+  } catch {
+    return null;
+  }
+}
+
+const envValue = (env: string[], name: string): string | undefined => env.find((v) => v.startsWith(`${name}=`))?.slice(name.length + 1);
 
 /**
  * True when the Neo4j the tests use (NEO4J_URI) is the one tools/neo4j/start.sh started — its pid file names a live
@@ -33,20 +48,19 @@ const uriPort = (): string => /:(\d+)\/?$/.exec(testOptions().uri)?.[1] ?? '7687
  * launcher) is never touched.
  */
 export function canControlNeo4j(): boolean {
-  if (!existsSync(PID_FILE)) return false;
-  const pid = Number(readFileSync(PID_FILE, 'utf8').trim());
-  try {
-    process.kill(pid, 0);
-    const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-    const port = environ.find((v) => v.startsWith('NEO4J_BOLT_PORT='))?.slice('NEO4J_BOLT_PORT='.length) ?? '7687';
-    return port === uriPort();
-  } catch {
-    return false;
-  }
+  const env = launcherEnv();
+  return env !== null && (envValue(env, 'NEO4J_BOLT_PORT') ?? '7687') === uriPort();
 }
 
+/** The launcher's settings (data directory, memory, JVM options), kept from before a stop for the restart. */
+let launcherSettings: NodeJS.ProcessEnv = {};
+const LAUNCHER_SETTINGS = ['NEO4J_DATA_DIR', 'NEO4J_PAGECACHE_MB', 'NEO4J_HEAP_MB', 'NEO4J_JAVA_OPTS'];
+
+/** Port and password of the tests, and the running launcher's settings, so a restart brings back the same database. */
 function scriptEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, NEO4J_BOLT_PORT: uriPort(), NEO4J_PASSWORD: testOptions().password };
+  const env = launcherEnv();
+  if (env) launcherSettings = Object.fromEntries(LAUNCHER_SETTINGS.flatMap((name) => (envValue(env, name) === undefined ? [] : [[name, envValue(env, name)]])));
+  return { ...process.env, ...launcherSettings, NEO4J_BOLT_PORT: uriPort(), NEO4J_PASSWORD: testOptions().password };
 }
 
 export async function stopNeo4j(): Promise<void> {

@@ -1,6 +1,6 @@
 // Shared by the Neo4j test files: whether a real Neo4j is configured, and a way to empty it between tests.
 // Neo4j Community has one user database, so suites take turns (vitest runs files one after another) and each
-// test starts from `MATCH (n) DETACH DELETE n`. The schema (constraints, indexes) stays: init() is idempotent.
+// test starts from an empty graph. The schema (constraints, indexes) stays: init() is idempotent.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { neo4jConfigFromEnv, type Neo4jStoreOptions } from '../../src/store/neo4j/neo4j-store.js';
 
@@ -19,9 +19,21 @@ function adminDriver(): Driver {
   return admin;
 }
 
-/** Deletes every node and relationship of the test database. */
+/** Rows per transaction when emptying: a large graph (left by a benchmark) in one transaction stalls on heap. */
+const EMPTY_BATCH = 10_000;
+
+/**
+ * Deletes every node and relationship of the test database: relationships first, then nodes, in transactions of
+ * EMPTY_BATCH rows (a hub deleted with all its relationships at once would be one huge transaction).
+ */
 export async function emptyDatabase(): Promise<void> {
-  await adminDriver().executeQuery('MATCH (n) DETACH DELETE n', {}, { database: testOptions().database });
+  const session = adminDriver().session({ database: testOptions().database });
+  try {
+    await session.run(`MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF ${EMPTY_BATCH} ROWS`);
+    await session.run(`MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${EMPTY_BATCH} ROWS`);
+  } finally {
+    await session.close();
+  }
 }
 
 /** Runs one statement against the test database (for assertions on the stored graph). */

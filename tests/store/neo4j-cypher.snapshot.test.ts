@@ -6,6 +6,7 @@ import {
   contactCountsStatement,
   CYPHER,
   degreeRankingStatement,
+  GROUP_WRITE,
   hopBound,
   neighborhoodReachStatement,
   neighborhoodRelationsStatement,
@@ -41,6 +42,7 @@ const ALL_FILTERS: RelationListFilters = {
 function allStatements(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, text] of Object.entries(CYPHER)) out[name] = text;
+  out['group.write'] = GROUP_WRITE;
   out['relation.merge.MET_AT'] = relationMergeStatement('MET_AT');
   out['relation.reattach.STATED'] = relationReattachStatement('STATED');
   out['relation.ends'] = RELATION_ENDS;

@@ -1,7 +1,7 @@
 // The Neo4j store's write plan: what one article turns into before it reaches Cypher. No database needed.
 import { describe, expect, it } from 'vitest';
 import { evidenceId } from '../../src/domain/ids.js';
-import { combinePlans, planArticle, referencedEntityIds, transactionGroups } from '../../src/store/neo4j/write-plan.js';
+import { combinePlans, groupRows, planArticle, referencedEntityIds, transactionGroups } from '../../src/store/neo4j/write-plan.js';
 import { chronicle, entity, extracted, hamburg, planned, putin, reactions, riabkow, selenskyj, trump } from '../fixtures/extracted-articles.js';
 
 describe('planArticle', () => {
@@ -103,16 +103,16 @@ describe('transactionGroups', () => {
       relations: Array.from({ length: relations }, () => ({ type: 'CALLED' as const, source: trump, target: putin, sentences: [`Trump rief Putin an (${i}).`] })),
     });
 
-  it('starts small and doubles, in input order', () => {
+  it('writes the first article alone, then the rest together, in input order', () => {
     const batch = Array.from({ length: 20 }, (_, i) => article(i));
     const groups = transactionGroups(batch);
-    expect(groups.map((g) => g.length)).toEqual([1, 2, 4, 8, 5]);
+    expect(groups.map((g) => g.length)).toEqual([1, 19]);
     expect(groups.flat()).toEqual(batch);
   });
 
   it('keeps a transaction within its relation budget', () => {
     const batch = Array.from({ length: 12 }, (_, i) => article(i, 10));
-    expect(transactionGroups(batch, 30).map((g) => g.length)).toEqual([1, 2, 3, 3, 3]);
+    expect(transactionGroups(batch, 30).map((g) => g.length)).toEqual([1, 3, 3, 3, 2]);
   });
 
   it('writes alone an article whose relation ends are not among its entities', () => {
@@ -121,5 +121,29 @@ describe('transactionGroups', () => {
     const groups = transactionGroups(batch);
     expect(groups.map((g) => g.length)).toEqual([1, 1, 1, 2]);
     expect(groups[2]).toEqual([relying]);
+  });
+});
+
+describe('groupRows', () => {
+  it('names relation ends and mentions by position, looks up ends an article relies on, and files evidence under its article', () => {
+    const relying = extracted({ title: 'r', text: 'Trump rief Selenskyj an.', entities: [trump], relations: [{ type: 'CALLED', source: trump, target: selenskyj, sentences: ['Trump rief Selenskyj an.'] }] });
+    const plans = [planArticle(chronicle), planArticle(relying)];
+    const batch = combinePlans(plans);
+    const rows = groupRows(batch, plans);
+    const ends = [...rows.entities.map((e) => e.id), ...rows.refs];
+    expect(rows.refs).toEqual(chronicle.entities.some((e) => e.id === selenskyj.id) ? [] : [selenskyj.id]);
+    for (const [type, list] of batch.relations) {
+      const got = rows.relations.get(type) ?? [];
+      expect(got.map((r) => [r.id, ends[r.s], ends[r.t]])).toEqual(list.map((r) => [r.id, r.sourceId, r.endId]));
+      for (const r of got) {
+        expect(r.props).not.toHaveProperty('id');
+        expect(Object.values(r.props)).not.toContain(null);
+      }
+    }
+    expect(rows.articles.map((a) => a.id)).toEqual(plans.map((p) => p.article.id));
+    rows.articles.forEach((a, i) => {
+      expect(a.mentions.map((m) => ends[m])).toEqual(plans[i].mentions);
+      expect(a.evidence.map((e) => e.id)).toEqual(batch.evidence.filter((e) => e.articleId === a.id).map((e) => e.id));
+    });
   });
 });

@@ -74,7 +74,8 @@ const DEGREE = `CALL (e) { MATCH (e)-[r:${ALL_TYPES}]-() RETURN count(DISTINCT r
  * allow-list, write-locks each row's node before reading its aliases (so the union cannot lose a concurrent
  * update), and unions surface forms into the aliases (all but the stored name) and their normalised keys;
  * `searchText` is the keys joined by newlines, so a TEXT index serves substring and exact-key lookups.
- * Returns the ids created.
+ * Returns the ids created and the nodes in row order (`ends`: relation and mention rows refer to them by position,
+ * which saves an index seek per relation end and per mention).
  */
 const ENTITIES_MERGE = `UNWIND $rows.entities AS row
 MERGE (e:Entity {id: row.id})
@@ -92,18 +93,27 @@ WITH e, created, added,
   e.keys + [k IN reduce(acc = [], f IN added | CASE WHEN f.key IN acc THEN acc ELSE acc + f.key END) WHERE NOT k IN e.keys] AS keys
 FOREACH (_ IN CASE WHEN size(added) > 0 THEN [1] ELSE [] END |
   SET e.aliases = e.aliases + [f IN added | f.alias], e.keys = keys, e.searchText = reduce(s = '\\n', k IN keys | s + k + '\\n'))
-WITH e WHERE created
-RETURN collect(e.id) AS entitiesCreated`;
+RETURN collect(CASE WHEN created THEN e.id END) AS entitiesCreated, collect(e) AS merged`;
 
 /**
- * evidence.merge: one node per mention, linked to its article; returns the article id of each one created.
- * A node created here has no link yet (CREATE); one that was there keeps its link (MERGE).
+ * entities.refs: the stored entities that relations of an article written alone rely on (looked up, never
+ * created); a missing one stays null in its position, so its relations find no end and the write fails.
  */
-const EVIDENCE_MERGE = `UNWIND $rows.evidence AS ev
-MATCH (a:Article {id: ev.articleId})
+const ENTITY_REFS = `UNWIND $rows.refs AS id
+OPTIONAL MATCH (e:Entity {id: id})
+RETURN collect([e]) AS refs`;
+
+/**
+ * evidence.merge: one node per mention, linked to its article (one seek per article, not per row); returns the
+ * article id of each one created. A node created here has no link yet (CREATE); one that was there keeps its link
+ * (MERGE).
+ */
+const EVIDENCE_MERGE = `UNWIND $rows.articles AS art
+MATCH (a:Article {id: art.id})
+UNWIND art.evidence AS ev
 MERGE (x:Evidence {id: ev.id})
-ON CREATE SET x.relationId = ev.relationId, x.articleId = ev.articleId, x.sentence = ev.sentence,
-  x.start = toInteger(ev.start), x.end = toInteger(ev.end), x.extractorVersion = ev.extractorVersion, x.createdNow = true
+ON CREATE SET x.relationId = ev.relationId, x.articleId = art.id, x.sentence = ev.sentence,
+  x.start = toInteger(ev.start), x.end = toInteger(ev.end), x.extractorVersion = art.extractorVersion, x.createdNow = true
 WITH a, x, x.createdNow IS NOT NULL AS created
 REMOVE x.createdNow
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | CREATE (x)-[:FROM]->(a))
@@ -112,18 +122,18 @@ WITH x WHERE created
 RETURN collect(x.articleId) AS evidenceCreated`;
 
 /**
- * articles.mentions: which entities each article names (for deleteArticle's "no other article mentions it").
- * The articles were created by this transaction, so none has a MENTIONS yet: CREATE, not MERGE, which would
- * scan the article's growing list of mentions for every row.
+ * articles.mentions: which entities each article names (for deleteArticle's "no other article mentions it"), by
+ * position in `ends`. The articles were created by this transaction, so none has a MENTIONS yet: CREATE, not
+ * MERGE, which would scan the article's growing list of mentions for every row.
  */
-const ARTICLES_MENTIONS = `UNWIND $rows.mentions AS row
-MATCH (a:Article {id: row.articleId})
-UNWIND row.ids AS id
-MATCH (e:Entity {id: id})
+const ARTICLES_MENTIONS = `UNWIND $rows.articles AS art
+MATCH (a:Article {id: art.id})
+UNWIND art.mentions AS i
+WITH a, ends[toInteger(i)] AS e
 CREATE (a)-[:MENTIONS]->(e)`;
 
-/** A statement as the body of a CALL subquery. */
-const subquery = (body: string): string => `CALL () {\n  ${body.replace(/\n/g, '\n  ')}\n}`;
+/** A statement as the body of a CALL subquery that imports `vars`. */
+const subquery = (body: string, vars = ''): string => `CALL (${vars}) {\n  ${body.replace(/\n/g, '\n  ')}\n}`;
 
 /** Fixed statements, by name. */
 export const CYPHER = {
@@ -333,17 +343,18 @@ export type CypherName = keyof typeof CYPHER;
 // ---- statements built from allow-listed parts ------------------------------------------------------
 
 /**
- * relation.merge.<TYPE>: one relationship per relation id. Undirected MERGE matches the stored relationship in
- * either direction (symmetric relations from two articles may name their ends the other way round) and locks both
- * end nodes, so concurrent writers never create two. A relation without a target is a self-loop on its source
- * with `hasTarget: false`. A repeated relation keeps its first properties but its highest confidence.
+ * relation.merge.<TYPE>: one relationship per relation id, between `ends[row.s]` and `ends[row.t]` (positions in
+ * the entity rows, see GROUP_WRITE). Undirected MERGE finds the stored relationship by the relation id's unique
+ * index, in either direction (symmetric relations from two articles may name their ends the other way round), and
+ * locks both end nodes, so concurrent writers never create two. A relation without a target is a self-loop on its
+ * source with `hasTarget: false`. A repeated relation keeps its first properties but its highest confidence.
  * Returns how many rows found both ends, and the ids created.
  */
 export function relationMergeStatement(type: RelationType): string {
   const t = relationType(type);
   return `UNWIND $rows.${t} AS row
-MATCH (s:Entity {id: row.sourceId})
-MATCH (t:Entity {id: row.endId})
+WITH row, ends[toInteger(row.s)] AS s, ends[toInteger(row.t)] AS t
+WHERE s IS NOT NULL AND t IS NOT NULL
 MERGE (s)-[r:${t} {id: row.id}]-(t)
 ON CREATE SET r += row.props, r.createdNow = true
 ON MATCH SET r.confidence = CASE WHEN r.confidence < row.props.confidence THEN row.props.confidence ELSE r.confidence END
@@ -354,19 +365,24 @@ RETURN count(r) AS ${t}_written, collect(CASE WHEN created THEN r.id END) AS ${t
 
 /**
  * group.write: every row of a transaction's new articles in one round trip, in the order the rows need each
- * other: entities, relations of each type, evidence, mentions. The rows travel in one map, `$rows` (entities,
- * MET_AT, CALLED, …, evidence, mentions; a list each, empty or not): the plan cache keys on parameter types, and
- * an empty list parameter has another type than a full one, so separate parameters would re-plan it often.
- * Returns the entity ids created, how many relation rows found both ends, the relation ids created and the
- * article id of each evidence node created. Plans stay as first made: they seek on unique ids whatever the
- * statistics say, so the graph growing under an ingest only costs time to re-plan.
+ * other: entities (and the stored entities some relations rely on), relations of each type, evidence, mentions.
+ * Relation ends and mentions are positions in `ends` (the merged entity nodes in row order, then the looked-up
+ * ones); `endsAligned` confirms that `collect` kept row order, and the store refuses the write otherwise. The rows
+ * travel in one map, `$rows` (entities, refs, MET_AT, CALLED, …, articles; a list each, empty or not): the plan
+ * cache keys on parameter types, and an empty list parameter has another type than a full one, so separate
+ * parameters would re-plan it often. Returns the entity ids created, how many relation rows found both ends, the
+ * relation ids created and the article id of each evidence node created. Plans stay as first made: they seek on
+ * unique ids whatever the statistics say, so the graph growing under an ingest only costs time to re-plan.
  */
 export const GROUP_WRITE = `CYPHER replan=skip
 ${subquery(ENTITIES_MERGE)}
-${RELATION_TYPES.map((t) => subquery(relationMergeStatement(t))).join('\n')}
+${subquery(ENTITY_REFS)}
+WITH entitiesCreated, merged + [x IN refs | x[0]] AS ends,
+  all(i IN range(0, size(merged) - 1) WHERE merged[i].id = $rows.entities[i].id) AS endsAligned
+${RELATION_TYPES.map((t) => subquery(relationMergeStatement(t), 'ends')).join('\n')}
 ${subquery(EVIDENCE_MERGE)}
-${subquery(ARTICLES_MENTIONS)}
-RETURN entitiesCreated,
+${subquery(ARTICLES_MENTIONS, 'ends')}
+RETURN entitiesCreated, endsAligned,
   ${RELATION_TYPES.map((t) => `${t}_written`).join(' + ')} AS relationsWritten,
   ${RELATION_TYPES.map((t) => `${t}_created`).join(' + ')} AS relationsCreated,
   evidenceCreated`;

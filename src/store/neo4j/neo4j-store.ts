@@ -65,6 +65,7 @@ import { AWAIT_INDEXES, SCHEMA_STATEMENTS } from './schema.js';
 import {
   articleProps,
   combinePlans,
+  groupRows,
   planArticle,
   referencedEntityIds,
   transactionGroups,
@@ -356,9 +357,11 @@ export class Neo4jStore implements GraphStore {
       const plan = combinePlans(plans);
       const resultOf = (planIndex: number) => results[fresh[planIndex]];
 
-      const rows: Record<string, unknown> = { entities: plan.entities, evidence: plan.evidence, mentions: plan.mentions };
-      for (const t of RELATION_TYPES) rows[t] = plan.relations.get(t) ?? [];
+      const g = groupRows(plan, plans);
+      const rows: Record<string, unknown> = { entities: g.entities, refs: g.refs, articles: g.articles };
+      for (const t of RELATION_TYPES) rows[t] = g.relations.get(t) ?? [];
       const rec = (await tx.run(GROUP_WRITE, { rows })).records[0];
+      if (rec.get('endsAligned') !== true) throw new DiplographError(ErrorCode.STORE_INTEGRITY, 'Neo4j returned the merged entities out of row order');
       if (numberField(rec, 'relationsWritten') !== [...plan.relations.values()].reduce((n, list) => n + list.length, 0)) throw missingEnd(plans);
       for (const id of stringsField(rec, 'entitiesCreated')) resultOf(plan.entityOwner.get(id) as number).entitiesAdded++;
       for (const id of stringsField(rec, 'relationsCreated')) resultOf(plan.relationOwner.get(id) as number).relationsAdded++;

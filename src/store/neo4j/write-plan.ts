@@ -236,14 +236,15 @@ export function combinePlans(plans: readonly WritePlan[]): BatchPlan {
 export const MAX_TRANSACTION_RELATIONS = 5_000;
 
 /**
- * Splits a batch into transactions: 1, 2, 4, … articles (so a batch shows progress, and a failure or a kill loses
- * little, from its first article on), each at most MAX_TRANSACTION_RELATIONS relations. An article with a relation
- * whose end is not among its own entities relies on what is already stored, so it is written alone, after the
- * articles before it and before those after it, as one-by-one writes would see the store.
+ * Splits a batch into transactions: the first article alone (a batch shows progress at once, and a failing first
+ * article costs one transaction), then the rest together, each transaction at most MAX_TRANSACTION_RELATIONS
+ * relations. Each commit has a fixed cost in Neo4j (index and Lucene updaters, counts, the log append), and rows
+ * shared by articles (hub entities) are written once per transaction, so fewer, larger transactions write faster.
+ * An article with a relation whose end is not among its own entities relies on what is already stored, so it is
+ * written alone, after the articles before it and before those after it, as one-by-one writes would see the store.
  */
 export function transactionGroups<T extends ExtractedArticle>(batch: readonly T[], maxRelations = MAX_TRANSACTION_RELATIONS): T[][] {
   const groups: T[][] = [];
-  let size = 1;
   let group: T[] = [];
   let relations = 0;
   const close = () => {
@@ -251,7 +252,6 @@ export function transactionGroups<T extends ExtractedArticle>(batch: readonly T[
     groups.push(group);
     group = [];
     relations = 0;
-    size *= 2;
   };
   for (const x of batch) {
     const own = new Set(x.entities.map((e) => e.id));
@@ -259,8 +259,75 @@ export function transactionGroups<T extends ExtractedArticle>(batch: readonly T[
     if (alone || (group.length && relations + x.relations.length > maxRelations)) close();
     group.push(x);
     relations += x.relations.length;
-    if (alone || group.length >= size) close();
+    if (alone || groups.length === 0) close();
   }
   close();
   return groups;
+}
+
+/** A relation row of group.write: its ends as positions in the statement's `ends` list. */
+export interface GroupRelationRow {
+  id: string;
+  s: number;
+  t: number;
+  /** The stored properties that have a value (a null property is not stored anyway; `id` is set by the MERGE). */
+  props: Partial<RelationProps>;
+}
+
+/** The `$rows` parameter of group.write (see cypher.ts GROUP_WRITE). */
+export interface GroupRows {
+  entities: EntityRow[];
+  /** Stored entities that relations rely on without having them among the entity rows (articles written alone). */
+  refs: string[];
+  relations: Map<RelationType, GroupRelationRow[]>;
+  articles: {
+    id: string;
+    extractorVersion: string;
+    evidence: { id: string; relationId: string; sentence: string; start: number; end: number }[];
+    mentions: number[];
+  }[];
+}
+
+function storedProps(p: RelationProps): Partial<RelationProps> {
+  const out: Partial<RelationProps> = {};
+  for (const [k, v] of Object.entries(p) as [keyof RelationProps, RelationProps[keyof RelationProps]][]) {
+    if (v !== null && k !== 'id') (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The rows of one group write: ends and mentions by position (entity rows first, then refs), evidence under its
+ * article, so the statement seeks each entity and article once instead of once per row that names it.
+ */
+export function groupRows(batch: BatchPlan, plans: readonly WritePlan[]): GroupRows {
+  const position = new Map<string, number>();
+  batch.entities.forEach((e, i) => position.set(e.id, i));
+  const refs: string[] = [];
+  const at = (id: string): number => {
+    let i = position.get(id);
+    if (i === undefined) {
+      i = batch.entities.length + refs.length;
+      refs.push(id);
+      position.set(id, i);
+    }
+    return i;
+  };
+  const relations = new Map<RelationType, GroupRelationRow[]>();
+  for (const [type, rows] of batch.relations) {
+    relations.set(type, rows.map((r) => ({ id: r.id, s: at(r.sourceId), t: at(r.endId), props: storedProps(r.props) })));
+  }
+  const evidence = new Map<string, GroupRows['articles'][number]['evidence']>();
+  for (const ev of batch.evidence) {
+    const list = evidence.get(ev.articleId) ?? [];
+    list.push({ id: ev.id, relationId: ev.relationId, sentence: ev.sentence, start: ev.start, end: ev.end });
+    evidence.set(ev.articleId, list);
+  }
+  const articles = plans.map((p) => ({
+    id: p.article.id,
+    extractorVersion: p.extractorVersion,
+    evidence: evidence.get(p.article.id) ?? [],
+    mentions: p.mentions.map(at),
+  }));
+  return { entities: batch.entities, refs, relations, articles };
 }

@@ -21,6 +21,15 @@ port.on('message', (job: ExtractionJob) => {
         const outcome = extractFromInputs(job.origin, { articles: job.articles, errors: [] });
         result.articles = outcome.articles;
         result.errors = outcome.errors.map(serialize);
+        // The main thread still holds the texts it sent: each goes back as its input's index, not as a copy (a third
+        // of the message, copied twice).
+        result.textOf = [];
+        let j = 0;
+        for (const x of outcome.articles) {
+          while (job.articles[j].text !== x.article.text) j++;
+          result.textOf.push(j);
+          x.article.text = '';
+        }
       } else {
         for (const file of job.files) {
           const outcome = await processFile(file, job.parseOptions ?? {});

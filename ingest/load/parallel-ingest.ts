@@ -35,6 +35,8 @@ export interface ExtractionResult {
   articles: ExtractedArticle[];
   errors: SerializedInputError[];
   files: number;
+  /** Articles jobs: the index of the job input each article's text is (sent back empty, put back on arrival). */
+  textOf?: number[];
   /** The worker's V8 heap in use after this job (for memory monitoring), and which worker it was. */
   heapUsedBytes?: number;
   worker?: number;
@@ -79,6 +81,8 @@ function startWorker(): Worker {
 
 interface Run {
   queued: Map<Worker, number>;
+  /** Articles jobs dispatched and not yet yielded, for their texts. */
+  inputs: Map<number, ArticleInput[]>;
   done: Map<number, ExtractionResult>;
   failure: Error | null;
   notify: () => void;
@@ -150,6 +154,7 @@ export class ExtractionPool {
     const limit = 2 * pool.length * prefetch;
     const run: Run = {
       queued: new Map(pool.map((w) => [w, 0])),
+      inputs: new Map(),
       done: new Map(),
       failure: null,
       notify: () => {
@@ -172,6 +177,7 @@ export class ExtractionPool {
               break;
             }
             run.queued.set(worker, (run.queued.get(worker) as number) + 1);
+            if (next.value.kind === 'articles') run.inputs.set(nextSeq, next.value.articles);
             worker.postMessage({ ...next.value, seq: nextSeq++ } as ExtractionJob);
           }
         } catch (err) {
@@ -198,6 +204,9 @@ export class ExtractionPool {
         const ready = run.done.get(nextToYield);
         if (ready) {
           run.done.delete(nextToYield);
+          const inputs = run.inputs.get(nextToYield);
+          run.inputs.delete(nextToYield);
+          if (inputs && ready.textOf) ready.articles.forEach((x, k) => (x.article.text = inputs[ready.textOf![k]].text));
           nextToYield++;
           void run.dispatch();
           yield ready;

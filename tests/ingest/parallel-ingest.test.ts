@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExtractionPool, ingestArticlesParallel } from '../../ingest/load/parallel-ingest.js';
 import { extractFromInputs } from '../../ingest/pipeline.js';
 import { generateCorpus } from '../../bench/generators/article-corpus.js';
+import type { ArticleInput } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
@@ -31,7 +32,7 @@ describe('parallel ingest', () => {
   // Inputs a worker drops (unsupported language) and a repeated article between the others: the texts the workers
   // send back as input indexes must land on the right articles.
   const generated = generateCorpus({ count: 60, seed: 5 });
-  const french = { title: 'Sommet à Paris', text: "Le président français a reçu le chancelier allemand à l'Élysée mardi. Les deux dirigeants ont parlé de l'Ukraine et de la défense européenne pendant deux heures." };
+  const french: ArticleInput = { ...generated[0], externalId: null, url: null, title: 'Sommet à Paris', text: "Le président français a reçu le chancelier allemand à l'Élysée mardi. Les deux dirigeants ont parlé de l'Ukraine et de la défense européenne pendant deux heures." };
   const corpus = [...generated.slice(0, 7), french, generated[3], ...generated.slice(7, 30), french, ...generated.slice(30)];
 
   it('stores what the sequential ingest stores, with batches smaller and larger than a chunk', { timeout: 120_000 }, async () => {

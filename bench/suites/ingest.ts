@@ -17,7 +17,7 @@ import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { generateCorpus } from '../generators/article-corpus.js';
 import { relationGraph } from '../generators/relation-graph.js';
 import type { BenchContext } from '../lib/context.js';
-import { emptyNeo4j, naiveNeo4jWrite } from '../lib/neo4j.js';
+import { emptyNeo4j, naiveNeo4jRate } from '../lib/neo4j.js';
 import { nowMs } from '../lib/stats.js';
 
 const INGEST_BATCH = 25;
@@ -192,10 +192,7 @@ export async function ingestSuite(ctx: BenchContext): Promise<void> {
   await emptyNeo4j(c);
   const naiveCount = Math.min(sizes.naiveRelations, ctx.quick ? 150 : 2000);
   ctx.log(`ingest: naive per-row Neo4j writes of ${naiveCount} relations`);
-  const naiveSmall = naiveArticles(naiveCount);
-  const t = nowMs();
-  const naiveWritten = await naiveNeo4jWrite(c, naiveSmall);
-  report.set('neo4j_naive_write_relations_per_s', naiveWritten / ((nowMs() - t) / 1000));
+  report.set('neo4j_naive_write_relations_per_s', await naiveNeo4jRate(c, naiveCount));
   await emptyNeo4j(c);
 
   // Fewer articles than into SQLite: Neo4j writes are far slower, and the rate is what is measured.

@@ -21,6 +21,7 @@ import {
   relationTypeAlternation,
   searchEntitiesStatements,
   shortestLengthStatement,
+  shortestPathOnceStatement,
   shortestPathStatement,
   type RelationListFilters,
 } from '../../src/store/neo4j/cypher.js';
@@ -57,6 +58,8 @@ function allStatements(): Record<string, string> {
   out['paths.ofLength (window, time-respecting, CALLED, 2 hops)'] = pathsOfLengthStatement(['CALLED'], 2, WINDOW, true, MAX_PATH_HOPS);
   out['paths.shortest (length 1)'] = shortestPathStatement(null, 1, NO_WINDOW, MAX_PATH_HOPS);
   out['paths.shortest (window, MET_AT, length 3)'] = shortestPathStatement(['MET_AT'], 3, WINDOW, MAX_PATH_HOPS);
+  out['paths.shortestOnce (3 hops)'] = shortestPathOnceStatement(null, 3, NO_WINDOW, MAX_PATH_HOPS);
+  out['paths.shortestOnce (window, MET_AT, 2 hops)'] = shortestPathOnceStatement(['MET_AT'], 2, WINDOW, MAX_PATH_HOPS);
   out['neighborhood.reach (2 hops)'] = neighborhoodReachStatement(null, 2, 3);
   out['neighborhood.relations (MET_AT)'] = neighborhoodRelationsStatement(['MET_AT']);
   out['degree.ranking'] = degreeRankingStatement(null);
@@ -111,6 +114,7 @@ describe('Neo4j store Cypher', () => {
       expect(() => relationMergeStatement(t as never)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
       expect(() => pathsOfLengthStatement([t as never], 2, NO_WINDOW, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
       expect(() => shortestLengthStatement([t as never], 2, NO_WINDOW, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+      expect(() => shortestPathOnceStatement([t as never], 2, NO_WINDOW, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     }
   });
 
@@ -121,6 +125,7 @@ describe('Neo4j store Cypher', () => {
       expect(() => pathsOfLengthStatement(null, bad, NO_WINDOW, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
       expect(() => shortestLengthStatement(null, bad, NO_WINDOW, false, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
       expect(() => shortestPathStatement(null, bad, NO_WINDOW, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+      expect(() => shortestPathOnceStatement(null, bad, NO_WINDOW, MAX_PATH_HOPS)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     }
     expect(shortestLengthStatement(null, 4, NO_WINDOW, false, MAX_PATH_HOPS)).toContain('*1..4]-(b))');
     expect(shortestPathStatement(['CALLED'], 4, NO_WINDOW, MAX_PATH_HOPS)).toContain('shortestPath((m)-[xs:CALLED*1..3]-(b))');

@@ -541,18 +541,11 @@ UNWIND hops AS r
 RETURN nodeIds, ${RELATION_MAP} AS relation`;
 }
 
-/**
- * paths.shortest: the first of the shortest paths in relation-id order, for a known shortest length, without
- * enumerating them: from the start, each step takes the smallest relation id to a neighbour that is exactly one
- * hop nearer the end (checked in id order; the first that passes ends the step). A step one hop from the end
- * starts from whichever end has fewer relations, so a hub's relations are not scanned one by one.
- */
-export function shortestPathStatement(types: readonly RelationType[] | null | undefined, length: number, f: PathFilters, maxBound: number): string {
-  const L = hopBound(length, maxBound);
-  const t = relationTypeAlternation(types);
+/** The walk of paths.shortest for a known length `L`: CALL steps binding n1…n(L-1) and r0…r(L-1) from n0 to b. */
+function shortestWalk(t: string, L: number, f: PathFilters): { lines: string[]; nodes: string[] } {
   const hop = (v: string) => hopPattern(v, t, f, false);
   const nodes = ['n0'];
-  const lines = ['MATCH (n0:Entity {id: $fromId}), (b:Entity {id: $toId})'];
+  const lines: string[] = [];
   for (let k = 0; k < L; k++) {
     const cur = `n${k}`;
     const next = `n${k + 1}`;
@@ -587,7 +580,47 @@ export function shortestPathStatement(types: readonly RelationType[] | null | un
     nodes.push(next);
   }
   nodes.push('b');
-  return `${lines.join('\n')}\n${pathRelations(nodes, Array.from({ length: L }, (_, k) => `r${k}`))}`;
+  return { lines, nodes };
+}
+
+/**
+ * paths.shortest: the first of the shortest paths in relation-id order, for a known shortest length, without
+ * enumerating them: from the start, each step takes the smallest relation id to a neighbour that is exactly one
+ * hop nearer the end (checked in id order; the first that passes ends the step). A step one hop from the end
+ * starts from whichever end has fewer relations, so a hub's relations are not scanned one by one.
+ */
+export function shortestPathStatement(types: readonly RelationType[] | null | undefined, length: number, f: PathFilters, maxBound: number): string {
+  const L = hopBound(length, maxBound);
+  const { lines, nodes } = shortestWalk(relationTypeAlternation(types), L, f);
+  return `MATCH (n0:Entity {id: $fromId}), (b:Entity {id: $toId})\n${lines.join('\n')}\n${pathRelations(nodes, Array.from({ length: L }, (_, k) => `r${k}`))}`;
+}
+
+/**
+ * paths.shortestOnce: paths.length and paths.shortest in one statement (one round trip instead of two, which is
+ * most of a short query's time): the bidirectional search gives the length L, then the branch for L walks as
+ * paths.shortest does. One row per relation of the path, each with L; no row when there is no path within
+ * `maxHops`, or when a write between the search and the walk took the walk's step away (the store then asks again).
+ */
+export function shortestPathOnceStatement(types: readonly RelationType[] | null | undefined, maxHops: number, f: PathFilters, maxBound: number): string {
+  const n = hopBound(maxHops, maxBound);
+  const t = relationTypeAlternation(types);
+  const c = hopConditions('r', f, false);
+  const branches = Array.from({ length: n }, (_, i) => {
+    const L = i + 1;
+    const { lines, nodes } = shortestWalk(t, L, f);
+    return `WITH n0, b, L WHERE L = ${L}
+${lines.join('\n')}
+RETURN [${nodes.map((x) => `${x}.id`).join(', ')}] AS nodeIds, [${Array.from({ length: L }, (_, k) => `r${k}`).join(', ')}] AS hops`;
+  });
+  return `MATCH (n0:Entity {id: $fromId}), (b:Entity {id: $toId})
+WHERE n0 <> b
+MATCH p = shortestPath((n0)-[rs:${t}*1..${n}]-(b))${c.length ? `\nWHERE all(r IN rs WHERE ${c.join(' AND ')})` : ''}
+WITH n0, b, length(p) AS L
+CALL (n0, b, L) {
+  ${branches.join('\nUNION ALL\n').replace(/\n/g, '\n  ')}
+}
+UNWIND hops AS r
+RETURN L AS length, nodeIds, ${RELATION_MAP} AS relation`;
 }
 
 /**

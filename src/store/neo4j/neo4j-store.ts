@@ -57,7 +57,7 @@ import {
   relationsPageStatement,
   searchEntitiesStatements,
   shortestLengthStatement,
-  shortestPathStatement,
+  shortestPathOnceStatement,
   type RelationListFilters,
 } from './cypher.js';
 import { invalidUriError, translateDriverError, type ErrorContext } from './driver-errors.js';
@@ -629,15 +629,16 @@ export class Neo4jStore implements GraphStore {
     const hops = Neo4jStore.hops(q);
     if (hops === null) return null;
     const params = this.pathParams(q);
+    const filters = Neo4jStore.pathFilters(params);
     return this.read(async (tx) => {
-      // Read committed: a write between the two statements can leave no step to take; the length is asked again.
+      // Length and walk in one statement; no row means no path, or (read committed) a write between the search and
+      // the walk took a step away: then the length is asked alone and the walk tried again.
       for (let attempt = 0; attempt < SHORTEST_PATH_ATTEMPTS; attempt++) {
-        const length = await Neo4jStore.shortestLength(tx, q, hops, params);
-        if (length === null) return null;
-        const res = await tx.run(shortestPathStatement(q.relationTypes, length, Neo4jStore.pathFilters(params), MAX_PATH_HOPS), params);
-        if (res.records.length === length) {
+        const res = await tx.run(shortestPathOnceStatement(q.relationTypes, hops, filters, MAX_PATH_HOPS), params);
+        if (res.records.length && res.records.length === numberField(res.records[0], 'length')) {
           return { nodeIds: (plain(res.records[0].get('nodeIds')) as Plain[]).map(String), edges: res.records.map((r) => toRelation(field(r, 'relation'))) };
         }
+        if ((await Neo4jStore.shortestLength(tx, q, hops, params)) === null) return null;
       }
       return null;
     }, q.timeoutMs);

@@ -17,6 +17,15 @@ describe('content ids', () => {
     );
   });
 
+  it('collapses every whitespace run to one space, as /\\s+/g does', () => {
+    const spacey = fc.string({ unit: fc.constantFrom(' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff', 'a', 'ß', '.') });
+    fc.assert(
+      fc.property(spacey, (text) => {
+        expect(normalizeArticleText(text)).toBe(text.normalize('NFC').replace(/\s+/g, ' ').trim());
+      }),
+    );
+  });
+
   it('keeps the id an article had when it was stored (a changed id would duplicate it on re-ingest)', () => {
     expect(articleId('Treffen in Genf', 'Baerbock  traf\nLawrow.')).toBe('a-a6b56a3884e5a961');
   });

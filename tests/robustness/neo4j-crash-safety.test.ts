@@ -13,7 +13,11 @@ import { duplicateIds, neo4jArticleCount, sleep } from './helpers/neo4j-server.j
 
 if (!NEO4J_ENABLED) console.log(SKIP_LINE);
 
-const ARTICLES = 60;
+// The CLI writes batches of 25 articles, each as two transactions (its first article, then the other 24): the
+// stored count moves 0, 1, 25, 26, 50, … Kill points stay below the last batch, so every kill lands before the
+// ingest could have finished.
+const ARTICLES = 100;
+const LAST_KILL_POINT = ARTICLES - 30;
 const NEO4J = ['--store', 'neo4j'];
 
 async function check(): Promise<CheckReport & { status: number; stderr: string }> {
@@ -60,7 +64,7 @@ describe.skipIf(!NEO4J_ENABLED)('crash safety of the Neo4j store', () => {
     let previous = 0;
     for (let round = 0; round < 3; round++) {
       // Each round resumes the last one and is killed somewhat further on: 5–25 articles more.
-      const target = Math.min(ARTICLES - 5, previous + 5 + Math.floor(rnd() * 20));
+      const target = Math.min(LAST_KILL_POINT, previous + 5 + Math.floor(rnd() * 20));
       const stored = await killWhenStored(corpus, target);
       expect(stored).toBeGreaterThanOrEqual(target);
       const after = await check();

@@ -58,7 +58,7 @@ function allStatements(): Record<string, string> {
   out['paths.ofLength (window, time-respecting, CALLED, 2 hops)'] = pathsOfLengthStatement(['CALLED'], 2, WINDOW, true, MAX_PATH_HOPS);
   out['paths.shortest (length 1)'] = shortestPathStatement(null, 1, NO_WINDOW, MAX_PATH_HOPS);
   out['paths.shortest (window, MET_AT, length 3)'] = shortestPathStatement(['MET_AT'], 3, WINDOW, MAX_PATH_HOPS);
-  out['paths.shortestOnce (3 hops)'] = shortestPathOnceStatement(null, 3, NO_WINDOW, MAX_PATH_HOPS);
+  out['paths.shortestOnce (4 hops)'] = shortestPathOnceStatement(null, 4, NO_WINDOW, MAX_PATH_HOPS);
   out['paths.shortestOnce (window, MET_AT, 2 hops)'] = shortestPathOnceStatement(['MET_AT'], 2, WINDOW, MAX_PATH_HOPS);
   out['neighborhood.reach (2 hops)'] = neighborhoodReachStatement(null, 2, 3);
   out['neighborhood.relations (MET_AT)'] = neighborhoodRelationsStatement(['MET_AT']);

@@ -561,20 +561,44 @@ function shortestWalk(t: string, L: number, f: PathFilters): { lines: string[]; 
   WITH r, m, b ORDER BY r.id
   WHERE ${reaches('m', 'b', left, t, f, false)}
   RETURN r AS r${k}, m AS ${next} LIMIT 1`;
+    // From b's side: the nodes one hop (left 1) or one walk of two hops (left 2) from b, joined to cur's relations.
+    const fromB = (ball: string) => `MATCH ${ball}
+  WITH DISTINCT ${cur}, m
+  MATCH (${cur})-${hop('r')}-(m)
+  RETURN r AS r${k}, m AS ${next} ORDER BY r.id LIMIT 1`;
     lines.push(
-      left > 1
+      left > 2
         ? `CALL (${cur}, b) {
   ${fromCur}
 }`
-        : `CALL (${cur}, b) {
+        : left === 2
+          ? // A hub's relations are sorted and checked one by one (hundreds of two-hop checks when the first passing
+            // neighbour comes late); when the two-hop ball around b is smaller (b has few relations, counted from
+            // its neighbours' relationship counts), it is built once and joined to cur instead.
+            `CALL (${cur}, b) {
   WITH ${cur}, b WHERE ${degreeOf(cur)} <= ${degreeOf('b')}
   ${fromCur}
   UNION ALL
   WITH ${cur}, b WHERE ${degreeOf(cur)} > ${degreeOf('b')}
-  MATCH (b)-${hop('x')}-(m:Entity)
-  WITH DISTINCT ${cur}, m
-  MATCH (${cur})-${hop('r')}-(m)
-  RETURN r AS r${k}, m AS ${next} ORDER BY r.id LIMIT 1
+  CALL (b) {
+    MATCH (b)-${hop('y')}-(z:Entity)
+    RETURN sum(${degreeOf('z')}) AS ball
+  }
+  CALL (${cur}, b, ball) {
+    WITH ${cur}, b WHERE ${degreeOf(cur)} <= ball
+    ${fromCur.replace(/\n/g, '\n  ')}
+    UNION ALL
+    WITH ${cur}, b WHERE ${degreeOf(cur)} > ball
+    ${fromB(`(b)-${hop('y')}-(:Entity)-${hop('x')}-(m:Entity)`).replace(/\n/g, '\n  ')}
+  }
+  RETURN r${k}, ${next}
+}`
+          : `CALL (${cur}, b) {
+  WITH ${cur}, b WHERE ${degreeOf(cur)} <= ${degreeOf('b')}
+  ${fromCur}
+  UNION ALL
+  WITH ${cur}, b WHERE ${degreeOf(cur)} > ${degreeOf('b')}
+  ${fromB(`(b)-${hop('x')}-(m:Entity)`)}
 }`,
     );
     nodes.push(next);
@@ -596,22 +620,33 @@ export function shortestPathStatement(types: readonly RelationType[] | null | un
 }
 
 /**
+ * Longest path paths.shortestOnce walks itself. Its plan grows with every length it covers (about 1 s to plan up to
+ * 3 hops here, over 3 s up to 6): longer paths, rare, are walked by paths.shortest for their length.
+ */
+export const SHORTEST_ONCE_MAX_LENGTH = 3;
+
+/**
  * paths.shortestOnce: paths.length and paths.shortest in one statement (one round trip instead of two, which is
  * most of a short query's time): the bidirectional search gives the length L, then the branch for L walks as
- * paths.shortest does. One row per relation of the path, each with L; no row when there is no path within
+ * paths.shortest does. One row per relation of the path, each with L. For L beyond SHORTEST_ONCE_MAX_LENGTH one
+ * row with L and a null relation (the store walks it with paths.shortest). No row when there is no path within
  * `maxHops`, or when a write between the search and the walk took the walk's step away (the store then asks again).
  */
 export function shortestPathOnceStatement(types: readonly RelationType[] | null | undefined, maxHops: number, f: PathFilters, maxBound: number): string {
   const n = hopBound(maxHops, maxBound);
   const t = relationTypeAlternation(types);
   const c = hopConditions('r', f, false);
-  const branches = Array.from({ length: n }, (_, i) => {
+  const branches = Array.from({ length: Math.min(n, SHORTEST_ONCE_MAX_LENGTH) }, (_, i) => {
     const L = i + 1;
     const { lines, nodes } = shortestWalk(t, L, f);
     return `WITH n0, b, L WHERE L = ${L}
 ${lines.join('\n')}
 RETURN [${nodes.map((x) => `${x}.id`).join(', ')}] AS nodeIds, [${Array.from({ length: L }, (_, k) => `r${k}`).join(', ')}] AS hops`;
   });
+  if (n > SHORTEST_ONCE_MAX_LENGTH) {
+    branches.push(`WITH n0, b, L WHERE L > ${SHORTEST_ONCE_MAX_LENGTH}
+RETURN null AS nodeIds, [null] AS hops`);
+  }
   return `MATCH (n0:Entity {id: $fromId}), (b:Entity {id: $toId})
 WHERE n0 <> b
 MATCH p = shortestPath((n0)-[rs:${t}*1..${n}]-(b))${c.length ? `\nWHERE all(r IN rs WHERE ${c.join(' AND ')})` : ''}

@@ -16,7 +16,7 @@
 // nothing and an article is stored wholly or not at all. Per-article counts come from which rows each MERGE
 // created, exact even when another connection writes the same entities.
 import neo4j from 'neo4j-driver';
-import type { Driver, ManagedTransaction, QueryResult, Session } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryResult, Record as Neo4jRecord, Session } from 'neo4j-driver';
 import { DiplographError, ErrorCode } from '../../domain/errors.js';
 import { mergeId as mergeRecordId, normalizeName } from '../../domain/ids.js';
 import { RELATION_TYPES, type ArticleRecord, type EntityRecord, type ExtractedArticle, type PathRecord, type RelationRecord, type RelationType } from '../../domain/model.js';
@@ -58,6 +58,7 @@ import {
   searchEntitiesStatements,
   shortestLengthStatement,
   shortestPathOnceStatement,
+  shortestPathStatement,
   type RelationListFilters,
 } from './cypher.js';
 import { invalidUriError, translateDriverError, type ErrorContext } from './driver-errors.js';
@@ -633,10 +634,21 @@ export class Neo4jStore implements GraphStore {
     return this.read(async (tx) => {
       // Length and walk in one statement; no row means no path, or (read committed) a write between the search and
       // the walk took a step away: then the length is asked alone and the walk tried again.
+      const toPath = (records: readonly Neo4jRecord[]): PathRecord => ({
+        nodeIds: (plain(records[0].get('nodeIds')) as Plain[]).map(String),
+        edges: records.map((r) => toRelation(field(r, 'relation'))),
+      });
       for (let attempt = 0; attempt < SHORTEST_PATH_ATTEMPTS; attempt++) {
         const res = await tx.run(shortestPathOnceStatement(q.relationTypes, hops, filters, MAX_PATH_HOPS), params);
-        if (res.records.length && res.records.length === numberField(res.records[0], 'length')) {
-          return { nodeIds: (plain(res.records[0].get('nodeIds')) as Plain[]).map(String), edges: res.records.map((r) => toRelation(field(r, 'relation'))) };
+        if (res.records.length) {
+          const length = numberField(res.records[0], 'length');
+          if (res.records[0].get('relation') === null) {
+            // Longer than the one statement walks: the walk for that length on its own.
+            const walk = await tx.run(shortestPathStatement(q.relationTypes, length, filters, MAX_PATH_HOPS), params);
+            if (walk.records.length === length) return toPath(walk.records);
+          } else if (res.records.length === length) {
+            return toPath(res.records);
+          }
         }
         if ((await Neo4jStore.shortestLength(tx, q, hops, params)) === null) return null;
       }

@@ -3,12 +3,13 @@
 // A store that becomes unreachable mid-run is retried with backoff (store-retry.ts); when it stays away the ingest
 // stops with one message saying how far it got, and running the same command again continues where it stopped.
 import { DiplographError, ErrorCode, type InputError } from '../../src/domain/errors.js';
-import type { ExtractedArticle } from '../../src/domain/model.js';
+import type { ArticleInput, ExtractedArticle } from '../../src/domain/model.js';
 import type { GraphStore, StoreCounts } from '../../src/store/graph-store.js';
 import { expandInputs } from '../parse/expand-inputs.js';
 import type { ParseOptions } from '../parse/parse-article-file.js';
 import { streamArticleFile } from '../parse/stream-article-file.js';
 import { extractFromInputs } from '../pipeline.js';
+import { ExtractionPool, PARALLEL_WRITE_BATCH, toInputError, type Job } from './parallel-ingest.js';
 import { formatRetryNotice, isRetryable, retryPolicyFromEnv, withStoreRetry, type RetryNotice, type RetryPolicy } from './store-retry.js';
 
 /** Articles written per store call: amortises round trips (Neo4j) without holding a large batch in memory. */
@@ -41,6 +42,66 @@ export interface IngestOptions extends ParseOptions {
   retry?: RetryPolicy;
   /** Told before each retry; default: one line on stderr. */
   onRetry?: (notice: RetryNotice) => void;
+  /**
+   * Extraction threads. 1 (the default) extracts on this thread; more run the NLP on worker threads while this
+   * thread reads the files and is the one writer. Either way the store ends up the same.
+   */
+  workers?: number;
+}
+
+/** Articles per message to an extraction thread; a file's last chunk may be shorter. */
+const WORKER_CHUNK = 8;
+/** Chunks queued at each extraction thread, so it never waits while this thread writes a batch. */
+const WORKER_PREFETCH = 6;
+
+/** What extracting one piece of input gave. */
+interface Outcome {
+  articles: ExtractedArticle[];
+  errors: InputError[];
+}
+
+/** Files read in pieces and extracted on this thread, in order. */
+async function* extractHere(files: readonly string[], options: IngestOptions, onFile: (file: string) => void): AsyncGenerator<Outcome> {
+  for (const file of files) {
+    for await (const piece of streamArticleFile(file, options)) yield extractFromInputs(file, piece);
+    onFile(file);
+  }
+}
+
+/**
+ * Files read in pieces on this thread (reading errors reported as found), their articles extracted on `workers`
+ * threads, outcomes in input order: the writes, and so the store, are those of `extractHere`.
+ */
+async function* extractOnWorkers(
+  files: readonly string[],
+  options: IngestOptions,
+  workers: number,
+  onFile: (file: string) => void,
+  fail: (err: InputError) => void,
+): AsyncGenerator<Outcome> {
+  async function* jobs(): AsyncGenerator<Job> {
+    for (const file of files) {
+      let chunk: ArticleInput[] = [];
+      for await (const piece of streamArticleFile(file, options)) {
+        piece.errors.forEach(fail);
+        for (const input of piece.articles) {
+          chunk.push(input);
+          if (chunk.length >= WORKER_CHUNK) {
+            yield { origin: file, articles: chunk };
+            chunk = [];
+          }
+        }
+      }
+      if (chunk.length) yield { origin: file, articles: chunk };
+      onFile(file);
+    }
+  }
+  const pool = new ExtractionPool(workers);
+  try {
+    for await (const result of pool.results(jobs(), WORKER_PREFETCH)) yield { articles: result.articles, errors: result.errors.map(toInputError) };
+  } finally {
+    await pool.close();
+  }
 }
 
 function retryLine(notice: RetryNotice): void {
@@ -61,7 +122,8 @@ export async function ingestPaths(store: GraphStore, patterns: readonly string[]
   const onRetry = options.onRetry ?? retryLine;
   const { files, errors } = await expandInputs(patterns);
   errors.forEach(fail);
-  const batchSize = options.batchSize ?? DEFAULT_WRITE_BATCH;
+  const workers = options.workers ?? 1;
+  const batchSize = options.batchSize ?? (workers > 1 ? PARALLEL_WRITE_BATCH : DEFAULT_WRITE_BATCH);
   let batch: ExtractedArticle[] = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -79,18 +141,18 @@ export async function ingestPaths(store: GraphStore, patterns: readonly string[]
     }
   };
   options.progress?.start(files.length);
+  const onFile = (file: string) => {
+    summary.files++;
+    options.progress?.tick(file);
+  };
+  const outcomes = workers > 1 ? extractOnWorkers(files, options, workers, onFile, fail) : extractHere(files, options, onFile);
   try {
-    for (const file of files) {
-      summary.files++;
-      for await (const piece of streamArticleFile(file, options)) {
-        const outcome = extractFromInputs(file, piece);
-        outcome.errors.forEach(fail);
-        for (const x of outcome.articles) {
-          batch.push(x);
-          if (batch.length >= batchSize) await flush();
-        }
+    for await (const outcome of outcomes) {
+      outcome.errors.forEach(fail);
+      for (const x of outcome.articles) {
+        batch.push(x);
+        if (batch.length >= batchSize) await flush();
       }
-      options.progress?.tick(file);
     }
     await flush();
     summary.totals = await withStoreRetry(() => store.counts(), retry, 'counting the stored graph', onRetry);

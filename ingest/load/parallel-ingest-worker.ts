@@ -1,9 +1,9 @@
-// Worker thread of the parallel ingest: prepares and extracts articles (or parses and extracts files) and
-// posts the extracted articles back. It never touches a store: the main thread is the one writer.
+// Worker thread of the parallel ingest: prepares and extracts articles and posts the extracted articles back.
+// It never touches a store: the main thread is the one writer.
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, threadId } from 'node:worker_threads';
 import type { InputError } from '../../src/domain/errors.js';
-import { extractFromInputs, processFile } from '../pipeline.js';
+import { extractFromInputs } from '../pipeline.js';
 import type { ExtractionJob, ExtractionResult, SerializedInputError } from './parallel-ingest.js';
 
 function serialize(err: InputError): SerializedInputError {
@@ -14,35 +14,23 @@ if (!parentPort) throw new Error('parallel-ingest-worker must run in a worker th
 const port = parentPort;
 
 port.on('message', (job: ExtractionJob) => {
-  void (async () => {
-    const result: ExtractionResult = { seq: job.seq, articles: [], errors: [], files: 0 };
-    try {
-      if (job.kind === 'articles') {
-        const outcome = extractFromInputs(job.origin, { articles: job.articles, errors: [] });
-        result.articles = outcome.articles;
-        result.errors = outcome.errors.map(serialize);
-        // The main thread still holds the texts it sent: each goes back as its input's index, not as a copy (a third
-        // of the message, copied twice).
-        result.textOf = [];
-        let j = 0;
-        for (const x of outcome.articles) {
-          while (job.articles[j].text !== x.article.text) j++;
-          result.textOf.push(j);
-          x.article.text = '';
-        }
-      } else {
-        for (const file of job.files) {
-          const outcome = await processFile(file, job.parseOptions ?? {});
-          result.articles.push(...outcome.articles);
-          result.errors.push(...outcome.errors.map(serialize));
-          result.files++;
-        }
-      }
-    } catch (err) {
-      result.fatal = (err as Error).stack ?? String(err);
+  const result: ExtractionResult = { seq: job.seq, articles: [], errors: [], textOf: [] };
+  try {
+    const outcome = extractFromInputs(job.origin, { articles: job.articles, errors: [] });
+    result.articles = outcome.articles;
+    result.errors = outcome.errors.map(serialize);
+    // The main thread still holds the texts it sent: each goes back as its input's index, not as a copy (a third of
+    // the message, copied twice).
+    let j = 0;
+    for (const x of outcome.articles) {
+      while (job.articles[j].text !== x.article.text) j++;
+      result.textOf.push(j);
+      x.article.text = '';
     }
-    result.heapUsedBytes = getHeapStatistics().used_heap_size;
-    result.worker = threadId;
-    port.postMessage(result);
-  })();
+  } catch (err) {
+    result.fatal = (err as Error).stack ?? String(err);
+  }
+  result.heapUsedBytes = getHeapStatistics().used_heap_size;
+  result.worker = threadId;
+  port.postMessage(result);
 });

@@ -1,13 +1,12 @@
-// Multi-core ingest: worker threads run the NLP (prepare, language detection, extraction — or file parsing too),
-// the main thread is the one writer. Results are written in input order, so the store ends up byte-identical to a
-// sequential ingest of the same inputs (first-seen names and aliases do not depend on thread timing), and at most
-// a few chunks per worker are in flight, so memory stays flat however long the feed.
+// Multi-core ingest: worker threads run the NLP (prepare, language detection, extraction), the main thread is the
+// one writer (and, for `diplograph ingest --workers`, reads the files). Results are written in input order, so the
+// store ends up byte-identical to a sequential ingest of the same inputs (first-seen names and aliases do not depend
+// on thread timing), and at most a few chunks per worker are in flight, so memory stays flat however long the feed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ErrorCode, InputError } from '../../src/domain/errors.js';
 import type { ArticleInput, ExtractedArticle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import type { ParseOptions } from '../parse/parse-article-file.js';
 import type { IngestSummary } from './ingest-files.js';
 
 /** Articles per store write: one transaction each, so larger batches spread each commit's page writes thinner. */
@@ -26,17 +25,14 @@ export interface SerializedInputError {
   code: ErrorCode;
 }
 
-export type ExtractionJob =
-  | { seq: number; kind: 'articles'; origin: string; articles: ArticleInput[] }
-  | { seq: number; kind: 'files'; files: string[]; parseOptions?: ParseOptions };
+export type ExtractionJob = Job & { seq: number };
 
 export interface ExtractionResult {
   seq: number;
   articles: ExtractedArticle[];
   errors: SerializedInputError[];
-  files: number;
-  /** Articles jobs: the index of the job input each article's text is (sent back empty, put back on arrival). */
-  textOf?: number[];
+  /** The index of the job input each article's text is (sent back empty, put back on arrival). */
+  textOf: number[];
   /** The worker's V8 heap in use after this job (for memory monitoring), and which worker it was. */
   heapUsedBytes?: number;
   worker?: number;
@@ -49,7 +45,7 @@ export interface ParallelIngestOptions {
   workers?: number;
   /** Threads already started (and perhaps warmed up) to run the extraction on; left open. */
   pool?: ExtractionPool;
-  /** Articles (or files) per message to a worker. */
+  /** Articles per message to a worker. */
   chunkSize?: number;
   /** Articles per store write. */
   batchSize?: number;
@@ -66,9 +62,16 @@ export interface ParallelIngestSummary extends Omit<IngestSummary, 'totals'> {
   workerHeapUsedBytes: number;
 }
 
-export type Job =
-  | { kind: 'articles'; origin: string; articles: ArticleInput[] }
-  | { kind: 'files'; files: string[]; parseOptions?: ParseOptions };
+/** An input error as a worker reported it, as the InputError it was. */
+export function toInputError(e: SerializedInputError): InputError {
+  return new InputError(e.file, e.reason, e.line, e.code);
+}
+
+/** Articles to extract; `origin` names their file in input errors. */
+export interface Job {
+  origin: string;
+  articles: ArticleInput[];
+}
 
 /** A worker thread running parallel-ingest-worker. */
 function startWorker(): Worker {
@@ -81,7 +84,7 @@ function startWorker(): Worker {
 
 interface Run {
   queued: Map<Worker, number>;
-  /** Articles jobs dispatched and not yet yielded, for their texts. */
+  /** Inputs of the jobs dispatched and not yet yielded, for their texts. */
   inputs: Map<number, ArticleInput[]>;
   done: Map<number, ExtractionResult>;
   failure: Error | null;
@@ -129,7 +132,7 @@ export class ExtractionPool {
 
   /** Extracts the articles on every worker and drops the results (JIT and caches warm, as a measured floor's are). */
   async warmUp(articles: readonly ArticleInput[]): Promise<void> {
-    const jobs = this.workers.map((): Job => ({ kind: 'articles', origin: 'warm-up', articles: [...articles] }));
+    const jobs = this.workers.map((): Job => ({ origin: 'warm-up', articles: [...articles] }));
     for await (const result of this.results(jobs.values(), 1)) void result;
   }
 
@@ -177,7 +180,7 @@ export class ExtractionPool {
               break;
             }
             run.queued.set(worker, (run.queued.get(worker) as number) + 1);
-            if (next.value.kind === 'articles') run.inputs.set(nextSeq, next.value.articles);
+            run.inputs.set(nextSeq, next.value.articles);
             worker.postMessage({ ...next.value, seq: nextSeq++ } as ExtractionJob);
           }
         } catch (err) {
@@ -204,9 +207,9 @@ export class ExtractionPool {
         const ready = run.done.get(nextToYield);
         if (ready) {
           run.done.delete(nextToYield);
-          const inputs = run.inputs.get(nextToYield);
+          const inputs = run.inputs.get(nextToYield) as ArticleInput[];
           run.inputs.delete(nextToYield);
-          if (inputs && ready.textOf) ready.articles.forEach((x, k) => (x.article.text = inputs[ready.textOf![k]].text));
+          ready.articles.forEach((x, k) => (x.article.text = inputs[ready.textOf[k]].text));
           nextToYield++;
           void run.dispatch();
           yield ready;
@@ -262,13 +265,12 @@ async function writeAll(store: GraphStore, results: AsyncGenerator<ExtractionRes
   };
   const heaps = new Map<number, number>();
   for await (const result of results) {
-    summary.files += result.files;
     if (result.worker !== undefined && result.heapUsedBytes !== undefined) {
       heaps.set(result.worker, result.heapUsedBytes);
       summary.workerHeapUsedBytes = [...heaps.values()].reduce((a, b) => a + b, 0);
     }
     for (const e of result.errors) {
-      const err = new InputError(e.file, e.reason, e.line, e.code);
+      const err = toInputError(e);
       summary.failed++;
       summary.errors.push(err);
       options.onError?.(err);
@@ -298,17 +300,6 @@ export async function ingestArticlesParallel(
   inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>,
   options: ParallelIngestOptions = {},
 ): Promise<ParallelIngestSummary> {
-  const jobs = mapJobs(chunked(inputs, options.chunkSize ?? 8), (articles): Job => ({ kind: 'articles', origin: 'articles', articles }));
-  return extractAndWrite(store, jobs, options);
-}
-
-/** Parses and extracts files on worker threads and writes them, in input order, from this thread. */
-export async function ingestFilesParallel(
-  store: GraphStore,
-  files: Iterable<string> | AsyncIterable<string>,
-  options: ParallelIngestOptions & ParseOptions = {},
-): Promise<ParallelIngestSummary> {
-  const parseOptions: ParseOptions = { maxArticleChars: options.maxArticleChars };
-  const jobs = mapJobs(chunked(files, options.chunkSize ?? 4), (chunk): Job => ({ kind: 'files', files: chunk, parseOptions }));
+  const jobs = mapJobs(chunked(inputs, options.chunkSize ?? 8), (articles): Job => ({ origin: 'articles', articles }));
   return extractAndWrite(store, jobs, options);
 }

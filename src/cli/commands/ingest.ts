@@ -1,6 +1,7 @@
 // `diplograph ingest PATH...`: read, extract and store articles; print a summary.
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { IngestSummary } from '../../../ingest/load/ingest-files.js';
 import { reportInputError } from '../output.js';
 import { terminalProgress } from '../progress.js';
@@ -14,6 +15,15 @@ export function formatSummary(s: IngestSummary): string {
   );
 }
 
+/** A typo must not start thousands of threads. */
+const MAX_WORKERS = 64;
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new InvalidArgumentError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, got "${value}"`);
+  return n;
+}
+
 export function registerIngest(program: Command): void {
   addStoreOptions(
     program
@@ -22,14 +32,16 @@ export function registerIngest(program: Command): void {
       .argument('<paths...>', 'files, directories (recursively) or globs')
       .option('--report <file>', 'write a JSON report of failed inputs')
       .option('--max-article-chars <n>', 'reject articles longer than this', (v) => Number(v))
-      .option('--no-progress', 'no progress bar'),
-  ).action(async (paths: string[], opts: StoreOptions & { report?: string; maxArticleChars?: number; progress: boolean }) => {
+      .option('--no-progress', 'no progress bar')
+      .option('--workers <n>', `extraction threads; 1 extracts on the writing thread (this machine has ${availableParallelism()} cores)`, parseWorkers, 1),
+  ).action(async (paths: string[], opts: StoreOptions & { report?: string; maxArticleChars?: number; progress: boolean; workers: number }) => {
     const { ingestPaths } = await import('../../../ingest/load/ingest-files.js');
     await withStore(opts, async (store) => {
       const summary = await ingestPaths(store, paths, {
         maxArticleChars: opts.maxArticleChars,
         progress: opts.progress ? terminalProgress() : undefined,
         onError: reportInputError,
+        workers: opts.workers,
       });
       process.stdout.write(`${formatSummary(summary)}\n`);
       if (opts.report) {

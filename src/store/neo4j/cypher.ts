@@ -71,29 +71,39 @@ const DEGREE = `CALL (e) { MATCH (e)-[r:${ALL_TYPES}]-() RETURN count(DISTINCT r
 
 /**
  * entities.merge: creates missing entities (first name, type and Wikidata id win) with labels from the type
- * allow-list, write-locks each row's node before reading its aliases (so the union cannot lose a concurrent
- * update), and unions surface forms into the aliases (all but the stored name) and their normalised keys;
- * `searchText` is the keys joined by newlines, so a TEXT index serves substring and exact-key lookups.
- * Returns the ids created and the nodes in row order (`ends`: relation and mention rows refer to them by position,
- * which saves an index seek per relation end and per mention).
+ * allow-list. Returns the ids created, the nodes in row order (`ends`: relation and mention rows refer to them by
+ * position, which saves an index seek per relation end and per mention), and the rows that bring a surface form
+ * the entity lacks (entities.aliases adds them). Most rows bring none: their nodes are neither locked nor written.
  */
 const ENTITIES_MERGE = `UNWIND $rows.entities AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.name = row.name, e.type = row.type, e.wikidata = row.wikidata, e.nameKey = row.nameKey,
-  e.aliases = [], e.keys = [row.nameKey], e.searchText = '\\n' + row.nameKey + '\\n', e.writeLock = true
-ON MATCH SET e.writeLock = false
-WITH e, row, e.writeLock AS created
-REMOVE e.writeLock
+  e.aliases = [], e.keys = [row.nameKey], e.searchText = '\\n' + row.nameKey + '\\n', e.createdNow = true
+WITH e, row, e.createdNow IS NOT NULL AS created
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | REMOVE e.createdNow)
 FOREACH (_ IN CASE WHEN created AND e.type = 'PERSON' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PERSON})
 FOREACH (_ IN CASE WHEN created AND e.type = 'COUNTRY' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.COUNTRY})
 FOREACH (_ IN CASE WHEN created AND e.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.ORGANIZATION})
 FOREACH (_ IN CASE WHEN created AND e.type = 'PLACE' THEN [1] ELSE [] END | SET e:${ENTITY_LABELS.PLACE})
-WITH e, created, [f IN row.forms WHERE f.alias <> e.name AND NOT f.alias IN e.aliases] AS added
-WITH e, created, added,
+RETURN collect(CASE WHEN created THEN e.id END) AS entitiesCreated, collect(e) AS merged,
+  collect(CASE WHEN any(f IN row.forms WHERE f.alias <> e.name AND NOT f.alias IN e.aliases) THEN row END) AS aliasRows`;
+
+/**
+ * entities.aliases: for the rows that brought a new surface form, write-locks the node before reading its aliases
+ * again (so the union cannot lose a concurrent update), and unions the forms into the aliases (all but the stored
+ * name) and their normalised keys; `searchText` is the keys joined by newlines, so a TEXT index serves substring
+ * and exact-key lookups. (A form seen as present without the lock may only be taken away by a split running at the
+ * same time, which then simply comes after this write.)
+ */
+const ENTITIES_ALIASES = `UNWIND aliasRows AS row
+MATCH (e:Entity {id: row.id})
+SET e.writeLock = true
+REMOVE e.writeLock
+WITH e, [f IN row.forms WHERE f.alias <> e.name AND NOT f.alias IN e.aliases] AS added
+WITH e, added,
   e.keys + [k IN reduce(acc = [], f IN added | CASE WHEN f.key IN acc THEN acc ELSE acc + f.key END) WHERE NOT k IN e.keys] AS keys
 FOREACH (_ IN CASE WHEN size(added) > 0 THEN [1] ELSE [] END |
-  SET e.aliases = e.aliases + [f IN added | f.alias], e.keys = keys, e.searchText = reduce(s = '\\n', k IN keys | s + k + '\\n'))
-RETURN collect(CASE WHEN created THEN e.id END) AS entitiesCreated, collect(e) AS merged`;
+  SET e.aliases = e.aliases + [f IN added | f.alias], e.keys = keys, e.searchText = reduce(s = '\\n', k IN keys | s + k + '\\n'))`;
 
 /**
  * entities.refs: the stored entities that relations of an article written alone rely on (looked up, never
@@ -365,7 +375,8 @@ RETURN count(r) AS ${t}_written, collect(CASE WHEN created THEN r.id END) AS ${t
 
 /**
  * group.write: every row of a transaction's new articles in one round trip, in the order the rows need each
- * other: entities (and the stored entities some relations rely on), relations of each type, evidence, mentions.
+ * other: entities, their new aliases (and the stored entities some relations rely on), relations of each type,
+ * evidence, mentions.
  * Relation ends and mentions are positions in `ends` (the merged entity nodes in row order, then the looked-up
  * ones); `endsAligned` confirms that `collect` kept row order, and the store refuses the write otherwise. The rows
  * travel in one map, `$rows` (entities, refs, MET_AT, CALLED, …, articles; a list each, empty or not): the plan
@@ -376,6 +387,7 @@ RETURN count(r) AS ${t}_written, collect(CASE WHEN created THEN r.id END) AS ${t
  */
 export const GROUP_WRITE = `CYPHER replan=skip
 ${subquery(ENTITIES_MERGE)}
+${subquery(ENTITIES_ALIASES, 'aliasRows')}
 ${subquery(ENTITY_REFS)}
 WITH entitiesCreated, merged + [x IN refs | x[0]] AS ends,
   all(i IN range(0, size(merged) - 1) WHERE merged[i].id = $rows.entities[i].id) AS endsAligned

@@ -113,7 +113,7 @@ async function measureSize(ctx: BenchContext, store: Neo4jStore, relations: numb
   report.set(`neo4j_graph_complete_${L}`, write.complete);
   report.ratio(`neo4j_batched_vs_naive_write_ratio_${L}`, `neo4j_write_relations_per_s_${L}`, 'neo4j_naive_write_relations_per_s');
   report.row({
-    label: `Neo4j writeArticles (${GRAPH_WRITE_BATCH} articles per call; one UNWIND per kind, several articles per transaction), relations/s, ${L} graph, vs naive one query per relation (floor column)`,
+    label: `Neo4j writeArticles (${GRAPH_WRITE_BATCH} articles per call: the first alone, the rest in one transaction, one statement), relations/s, ${L} graph, vs naive one query per relation (floor column)`,
     key: `neo4j_write_relations_per_s_${L}`,
     floorKey: 'neo4j_naive_write_relations_per_s',
     ratioKey: `neo4j_batched_vs_naive_write_ratio_${L}`,

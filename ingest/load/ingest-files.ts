@@ -9,7 +9,7 @@ import { expandInputs } from '../parse/expand-inputs.js';
 import type { ParseOptions } from '../parse/parse-article-file.js';
 import { streamArticleFile } from '../parse/stream-article-file.js';
 import { extractFromInputs } from '../pipeline.js';
-import { ExtractionPool, PARALLEL_WRITE_BATCH, toInputError, type Job } from './parallel-ingest.js';
+import { DEFAULT_PREFETCH, ExtractionPool, PARALLEL_WRITE_BATCH, toInputError, type Job } from './parallel-ingest.js';
 import { formatRetryNotice, isRetryable, retryPolicyFromEnv, withStoreRetry, type RetryNotice, type RetryPolicy } from './store-retry.js';
 
 /** Articles written per store call: amortises round trips (Neo4j) without holding a large batch in memory. */
@@ -51,8 +51,6 @@ export interface IngestOptions extends ParseOptions {
 
 /** Articles per message to an extraction thread; a file's last chunk may be shorter. */
 const WORKER_CHUNK = 8;
-/** Chunks queued at each extraction thread, so it never waits while this thread writes a batch. */
-const WORKER_PREFETCH = 6;
 
 /** What extracting one piece of input gave. */
 interface Outcome {
@@ -98,7 +96,7 @@ async function* extractOnWorkers(
   }
   const pool = new ExtractionPool(workers);
   try {
-    for await (const result of pool.results(jobs(), WORKER_PREFETCH)) yield { articles: result.articles, errors: result.errors.map(toInputError) };
+    for await (const result of pool.results(jobs(), DEFAULT_PREFETCH)) yield { articles: result.articles, errors: result.errors.map(toInputError) };
   } finally {
     await pool.close();
   }

@@ -30,9 +30,11 @@ describe.skipIf(!NEO4J_ENABLED)('serve while ingesting into one Neo4j database',
 
     // Neo4j commits up to a batch of articles at once: empty, at least one state between, and full.
     expectConsistentReads(r, ARTICLES, 3);
-    // Reads take no locks in Neo4j; a blocked reader would wait for whole transactions (seconds and more).
-    // Looser than SQLite's bound: one JVM shares two cores with the ingest's NLP and the server here.
+    // Reads take no locks in Neo4j; readers blocked by the writes would show in the 99th percentile. Looser than
+    // SQLite's bounds: one JVM shares two cores with the ingest's NLP and the server here. The slowest single read
+    // varied from 0.37 to 2.9 s over runs of this test on such a machine (GC pauses stayed under 30 ms; re-planning
+    // as the statistics grow is the suspect): the maximum only guards against a stall.
     expect(percentile(r.latencies, 99)).toBeLessThan(1_500);
-    expect(Math.max(...r.latencies)).toBeLessThan(3_000);
+    expect(Math.max(...r.latencies)).toBeLessThan(5_000);
   }, 120_000);
 });

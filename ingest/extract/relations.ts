@@ -441,7 +441,7 @@ function eventCandidates(sc: SentenceScope): void {
       }
       if (how === 'pending' && st.pending?.place && !c.place) c.place = st.pending.place;
       c.hosted = /\b(?:hosted|host|welcomed|empfing|empfangen|empfängt|welcoming)\b/iu.test(clause);
-      if (sc.isRelativeClause(c0) || fromGroup === false && false) subordinate.add(c);
+      if (sc.isRelativeClause(c0)) subordinate.add(c);
       sc.push(c);
       // ellipsis: ", and again in March" → the same meeting once more at another date
       const again = /(?:,\s*)?(?:and|und)\s+(?:again|erneut|wieder)\s+(?:in|im)\s+([^,.;]+)/iu.exec(s.slice(c1));

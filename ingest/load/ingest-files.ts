@@ -9,7 +9,7 @@ import { expandInputs } from '../parse/expand-inputs.js';
 import type { ParseOptions } from '../parse/parse-article-file.js';
 import { streamArticleFile } from '../parse/stream-article-file.js';
 import { extractFromInputs } from '../pipeline.js';
-import { DEFAULT_PREFETCH, ExtractionPool, PARALLEL_WRITE_BATCH, toInputError, type Job } from './parallel-ingest.js';
+import { chunked, DEFAULT_CHUNK, DEFAULT_PREFETCH, ExtractionPool, PARALLEL_WRITE_BATCH, toInputError, type Job } from './parallel-ingest.js';
 import { formatRetryNotice, isRetryable, retryPolicyFromEnv, withStoreRetry, type RetryNotice, type RetryPolicy } from './store-retry.js';
 
 /** Articles written per store call: amortises round trips (Neo4j) without holding a large batch in memory. */
@@ -49,9 +49,6 @@ export interface IngestOptions extends ParseOptions {
   workers?: number;
 }
 
-/** Articles per message to an extraction thread; a file's last chunk may be shorter. */
-const WORKER_CHUNK = 8;
-
 /** What extracting one piece of input gave. */
 interface Outcome {
   articles: ExtractedArticle[];
@@ -77,20 +74,15 @@ async function* extractOnWorkers(
   onFile: (file: string) => void,
   fail: (err: InputError) => void,
 ): AsyncGenerator<Outcome> {
+  async function* inputsOf(file: string): AsyncGenerator<ArticleInput> {
+    for await (const piece of streamArticleFile(file, options)) {
+      piece.errors.forEach(fail);
+      yield* piece.articles;
+    }
+  }
   async function* jobs(): AsyncGenerator<Job> {
     for (const file of files) {
-      let chunk: ArticleInput[] = [];
-      for await (const piece of streamArticleFile(file, options)) {
-        piece.errors.forEach(fail);
-        for (const input of piece.articles) {
-          chunk.push(input);
-          if (chunk.length >= WORKER_CHUNK) {
-            yield { origin: file, articles: chunk };
-            chunk = [];
-          }
-        }
-      }
-      if (chunk.length) yield { origin: file, articles: chunk };
+      for await (const articles of chunked(inputsOf(file), DEFAULT_CHUNK)) yield { origin: file, articles };
       onFile(file);
     }
   }

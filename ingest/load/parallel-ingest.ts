@@ -19,6 +19,9 @@ export const PARALLEL_WRITE_BATCH = 100;
  */
 export const DEFAULT_PREFETCH = 20;
 
+/** Articles per message to a worker: enough to make a message's cost small next to its extraction. */
+export const DEFAULT_CHUNK = 8;
+
 export interface SerializedInputError {
   file: string;
   reason: string;
@@ -227,7 +230,8 @@ export class ExtractionPool {
   }
 }
 
-async function* chunked<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+/** Consecutive groups of `size` items (the last may be shorter). */
+export async function* chunked<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let chunk: T[] = [];
   for await (const item of items) {
     chunk.push(item);
@@ -301,6 +305,6 @@ export async function ingestArticlesParallel(
   inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>,
   options: ParallelIngestOptions = {},
 ): Promise<ParallelIngestSummary> {
-  const jobs = mapJobs(chunked(inputs, options.chunkSize ?? 8), (articles): Job => ({ origin: 'articles', articles }));
+  const jobs = mapJobs(chunked(inputs, options.chunkSize ?? DEFAULT_CHUNK), (articles): Job => ({ origin: 'articles', articles }));
   return extractAndWrite(store, jobs, options);
 }

@@ -1,7 +1,7 @@
 // A store's content as a stream of articles, each with the entities it mentions and the relations it gives
 // evidence for. The unit of export/import, backup/restore and migration between stores: writing a
 // snapshot into any store is idempotent, because articles, entities and relations keep their ids.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../domain/ids.js';
 import type { ExtractedArticle, ExtractedRelation, RelationRecord } from '../domain/model.js';
 import type { GraphStore, StoreCounts } from './graph-store.js';
 
@@ -71,11 +71,11 @@ export async function writeSnapshot(target: GraphStore, articles: AsyncIterable<
 export async function snapshotChecksum(store: GraphStore): Promise<string> {
   const lines: string[] = [];
   for await (const x of readSnapshot(store)) {
-    lines.push(`A ${x.article.id} ${createHash('sha256').update(x.article.text).digest('hex')}`);
+    lines.push(`A ${x.article.id} ${sha256Hex(x.article.text)}`);
     for (const e of x.entities) lines.push(`E ${x.article.id} ${e.id} ${e.type} ${e.name} ${[...e.aliases].sort().join('|')} ${e.wikidata ?? ''}`);
     for (const r of x.relations) {
       lines.push(`R ${x.article.id} ${r.id} ${r.type} ${r.source} ${r.target} ${r.place} ${r.date} ${r.status} ${r.quote} ${r.mentions.map((m) => `${m.start}-${m.end}`).join(',')}`);
     }
   }
-  return createHash('sha256').update(lines.sort().join('\n')).digest('hex');
+  return sha256Hex(lines.sort().join('\n'));
 }

@@ -85,7 +85,6 @@ export class ArticleWriter {
     this.insertEvidence = db.prepare(
       'INSERT OR IGNORE INTO evidence (relation_rid, article_rid, start, "end", id, sentence, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    // An article's mentions in one statement (a JSON array of entity ids) per value of by_relation (migration 5).
     // One row per statement: for an article's few dozen mentions cheaper than one statement over a JSON array.
     this.insertMentions = db.prepare('INSERT OR IGNORE INTO entity_mentions (article_rid, entity_id, by_relation) VALUES (?, ?, ?)');
     this.activeMerges = db.prepare('SELECT merged_id, kept_id FROM entity_merges WHERE undone_at IS NULL');
@@ -234,11 +233,8 @@ export class ArticleWriter {
         ).changes;
       }
     }
-    if (mentioned.length) this.writeMentions(articleRid, mentioned, ends);
-    return result;
-  }
-
-  private writeMentions(articleRid: number | bigint, mentioned: readonly string[], ends: ReadonlySet<string>): void {
+    // A mention implied by one of the article's new relations stays out of the entity index (migration 5).
     for (const id of mentioned) this.insertMentions.run(articleRid, id, ends.has(id) ? 1 : 0);
+    return result;
   }
 }

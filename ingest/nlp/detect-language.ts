@@ -5,7 +5,12 @@ import { eld } from 'eld/small';
 export const SUPPORTED_LANGUAGES = ['de', 'en'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
-const SAMPLE_CHARS = 4000;
+/**
+ * Characters handed to ELD. ELD 2 scores only the first ~380 UTF-8 bytes of its cleaned, lower-cased sample (and
+ * cuts anything past 1,000 characters), so 500 characters hold all it reads for text in a Latin script; a longer
+ * sample only costs cleaning time (measured on the dev articles: 1,000 characters 0.16 ms, 500 about 0.11 ms).
+ */
+export const SAMPLE_CHARS = 500;
 
 /** ISO 639-1 code of the text's language, or `und` when the detector cannot tell. */
 export function detectLanguage(text: string): string {

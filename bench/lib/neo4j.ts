@@ -130,3 +130,62 @@ export async function naiveNeo4jRate(c: Neo4jConfig, relations: number): Promise
   const written = await naiveNeo4jWrite(c, articles);
   return written / ((performance.now() - t) / 1000);
 }
+
+/** Relationships per transaction of the raw writes: as many as one writeArticles call of the graph build holds. */
+const RAW_TRANSACTION_ROWS = 1_000;
+
+/**
+ * How the raw writes make each relationship: `create` is the server's ceiling for relationship writes (bare
+ * relationships, no relationship index); `merge` is the least an idempotent writer does (MERGE on the relation id,
+ * with the uniqueness constraint that keeps concurrent writers from creating one twice, as the store's).
+ */
+export type RawWriteMode = 'create' | 'merge';
+
+const RAW_WRITE: Record<RawWriteMode, string> = {
+  create: 'UNWIND $rows AS r MATCH (a:BenchRawNode {id: r.s}) MATCH (b:BenchRawNode {id: r.t}) CREATE (a)-[:BENCH_RAW {id: r.id}]->(b)',
+  merge: 'UNWIND $rows AS r MATCH (a:BenchRawNode {id: r.s}) MATCH (b:BenchRawNode {id: r.t}) MERGE (a)-[:BENCH_RAW {id: r.id}]-(b)',
+};
+
+/**
+ * Raw UNWIND writes of the graph generator's first `relations` relations (seed 31) as bare relationships between
+ * nodes found by a unique id, 1,000 per transaction: the floors the batched store is set against. No store writes
+ * a relation with less: the store also merges entities, and writes evidence, mentions and articles. Nodes and
+ * relationships have a label and type of their own and are deleted afterwards. Returns relations/s.
+ */
+export async function rawNeo4jRate(c: Neo4jConfig, relations: number, mode: RawWriteMode): Promise<number> {
+  const edges: { s: string; t: string; id: string }[] = [];
+  const ids = new Set<string>();
+  for (const batch of relationGraph({ relations, seed: 31 }).batches(50)) {
+    for (const x of batch) {
+      for (const r of x.relations) {
+        const t = r.target ?? r.source;
+        edges.push({ s: r.source, t, id: r.id });
+        ids.add(r.source).add(t);
+      }
+    }
+  }
+  const driver = adminDriver(c);
+  const session = driver.session({ database: c.database });
+  try {
+    await session.run('CREATE CONSTRAINT bench_raw_node_id IF NOT EXISTS FOR (n:BenchRawNode) REQUIRE n.id IS UNIQUE');
+    if (mode === 'merge') await session.run('CREATE CONSTRAINT bench_raw_relation_id IF NOT EXISTS FOR ()-[r:BENCH_RAW]-() REQUIRE r.id IS UNIQUE');
+    await session.run('CALL db.awaitIndexes(60)');
+    const all = [...ids];
+    for (let i = 0; i < all.length; i += 10_000) {
+      await session.executeWrite((tx) => tx.run('UNWIND $ids AS id CREATE (:BenchRawNode {id: id})', { ids: all.slice(i, i + 10_000) }));
+    }
+    const t = performance.now();
+    for (let i = 0; i < edges.length; i += RAW_TRANSACTION_ROWS) {
+      const rows = edges.slice(i, i + RAW_TRANSACTION_ROWS);
+      await session.executeWrite((tx) => tx.run(RAW_WRITE[mode], { rows }));
+    }
+    return edges.length / ((performance.now() - t) / 1000);
+  } finally {
+    await session.run('MATCH (:BenchRawNode)-[r:BENCH_RAW]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n:BenchRawNode) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('DROP CONSTRAINT bench_raw_relation_id IF EXISTS');
+    await session.run('DROP CONSTRAINT bench_raw_node_id IF EXISTS');
+    await session.close();
+    await driver.close();
+  }
+}

@@ -9,7 +9,7 @@ import { relationGraph, samplePairs } from '../generators/relation-graph.js';
 import type { BenchContext } from '../lib/context.js';
 import { CsrFloor } from '../lib/csr-floor.js';
 import { GRAPH_WRITE_BATCH, writeGraph } from '../lib/graph-build.js';
-import { claimNeo4j, emptiedUnderneath, emptyNeo4j, naiveNeo4jRate, stillOurs } from '../lib/neo4j.js';
+import { claimNeo4j, emptiedUnderneath, emptyNeo4j, naiveNeo4jRate, rawNeo4jRate, stillOurs } from '../lib/neo4j.js';
 import { sizeLabel } from '../lib/report.js';
 import { nowMs, summarize } from '../lib/stats.js';
 import { PATH_FILTER, PATHS_FIRST, PATHS_MAX_HOPS, SHORTEST_MAX_HOPS } from './paths.js';
@@ -79,6 +79,10 @@ export async function neo4jSuite(ctx: BenchContext, sizes: number[]): Promise<vo
       if (!(await stillOurs(c, run))) throw emptiedUnderneath(c);
     };
     try {
+      for (const mode of ['create', 'merge'] as const) {
+        ctx.log(`neo4j ${sizeLabel(relations)}: raw UNWIND ${mode.toUpperCase()} of ${relations} bare relationships`);
+        report.set(`neo4j_raw_${mode}_relations_per_s_${sizeLabel(relations)}`, await rawNeo4jRate(c, relations, mode));
+      }
       await store.init();
       await measureSize(ctx, store, relations, intact);
     } catch (err) {
@@ -119,6 +123,19 @@ async function measureSize(ctx: BenchContext, store: Neo4jStore, relations: numb
     ratioKey: `neo4j_batched_vs_naive_write_ratio_${L}`,
     target: { key: `neo4j_write_relations_per_s_${L}`, op: '>=', value: 20_000, text: '≥ 20,000 relations/s' },
   });
+  // The floors: what the server does for bare relationships at best, and at best for an idempotent writer.
+  for (const [mode, what] of [
+    ['create', "the server's ceiling, raw UNWIND CREATE of bare relationships between nodes found by a unique id"],
+    ['merge', 'raw UNWIND MERGE of bare relationships on a unique relation id (the least an idempotent writer does)'],
+  ] as const) {
+    report.ratio(`neo4j_write_vs_raw_${mode}_ratio_${L}`, `neo4j_write_relations_per_s_${L}`, `neo4j_raw_${mode}_relations_per_s_${L}`);
+    report.row({
+      label: `  the same writes vs ${what}, 1,000 per transaction, relations/s (floor column), ${L}`,
+      key: `neo4j_write_relations_per_s_${L}`,
+      floorKey: `neo4j_raw_${mode}_relations_per_s_${L}`,
+      ratioKey: `neo4j_write_vs_raw_${mode}_ratio_${L}`,
+    });
+  }
   report.row({ label: `Neo4j writes: share of the write time spent in this process (driver and JS; the rest is Neo4j), ${L}`, key: `neo4j_write_client_cpu_share_${L}` });
   if (!write.complete) {
     report.note(

@@ -46,6 +46,12 @@ describe('npm run bench -- --quick', () => {
       'ingest_rss_growth_mib_per_10k_articles',
     ];
     for (const key of numeric) expect(typeof json[key], key).toBe('number');
+    if (process.env.NEO4J_URI) {
+      // The store's batched writes beside their floors: naive per-row writes and the raw UNWIND writes.
+      for (const key of ['neo4j_write_relations_per_s_10k', 'neo4j_naive_write_relations_per_s', 'neo4j_raw_create_relations_per_s_10k', 'neo4j_raw_merge_relations_per_s_10k', 'neo4j_write_vs_raw_merge_ratio_10k']) {
+        expect(typeof json[key], key).toBe('number');
+      }
+    }
     // Correctness cross-checks inside the benchmark: every shortest path has the floor's length.
     expect(json.shortest_path_length_mismatches_vs_floor_20k).toBe(0);
     expect(json.shortest_path_length_mismatches_vs_floor_10k).toBe(0);

@@ -9,6 +9,7 @@ import { expandInputs } from '../parse/expand-inputs.js';
 import type { ParseOptions } from '../parse/parse-article-file.js';
 import { streamArticleFile } from '../parse/stream-article-file.js';
 import { extractFromInputs } from '../pipeline.js';
+import { BatchedWrites } from './batched-writes.js';
 import { chunked, DEFAULT_CHUNK, DEFAULT_PREFETCH, ExtractionPool, PARALLEL_WRITE_BATCH, toInputError, type Job } from './parallel-ingest.js';
 import { formatRetryNotice, isRetryable, retryPolicyFromEnv, withStoreRetry, type RetryNotice, type RetryPolicy } from './store-retry.js';
 
@@ -113,23 +114,13 @@ export async function ingestPaths(store: GraphStore, patterns: readonly string[]
   const { files, errors } = await expandInputs(patterns);
   errors.forEach(fail);
   const workers = options.workers ?? 1;
-  const batchSize = options.batchSize ?? (workers > 1 ? PARALLEL_WRITE_BATCH : DEFAULT_WRITE_BATCH);
-  let batch: ExtractedArticle[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const pending = batch;
-    // Retried as a whole: articles written before the connection was lost come back as duplicates and add nothing
-    // (the summary counts them as duplicates; the store's totals stay exact).
-    const results = await withStoreRetry(() => store.writeArticles(pending), retry, `writing ${pending.length} articles`, onRetry);
-    batch = [];
-    for (const r of results) {
-      if (r.status === 'new') summary.articlesNew++;
-      else summary.articlesDuplicate++;
-      summary.entitiesAdded += r.entitiesAdded;
-      summary.relationsAdded += r.relationsAdded;
-      summary.evidenceAdded += r.evidenceAdded;
-    }
-  };
+  // A batch is retried as a whole: articles written before the connection was lost come back as duplicates and add
+  // nothing (the summary counts them as duplicates; the store's totals stay exact).
+  const writes = new BatchedWrites(
+    options.batchSize ?? (workers > 1 ? PARALLEL_WRITE_BATCH : DEFAULT_WRITE_BATCH),
+    (batch) => withStoreRetry(() => store.writeArticles(batch), retry, `writing ${batch.length} articles`, onRetry),
+    summary,
+  );
   options.progress?.start(files.length);
   const onFile = (file: string) => {
     summary.files++;
@@ -139,12 +130,9 @@ export async function ingestPaths(store: GraphStore, patterns: readonly string[]
   try {
     for await (const outcome of outcomes) {
       outcome.errors.forEach(fail);
-      for (const x of outcome.articles) {
-        batch.push(x);
-        if (batch.length >= batchSize) await flush();
-      }
+      for (const x of outcome.articles) await writes.add(x);
     }
-    await flush();
+    await writes.flush();
     summary.totals = await withStoreRetry(() => store.counts(), retry, 'counting the stored graph', onRetry);
   } catch (err) {
     if (!isRetryable(err)) throw err;

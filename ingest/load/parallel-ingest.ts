@@ -8,6 +8,7 @@ import { ErrorCode, InputError } from '../../src/domain/errors.js';
 import type { ArticleInput, ExtractedArticle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import type { IngestSummary } from './ingest-files.js';
+import { BatchedWrites } from './batched-writes.js';
 
 /** Articles per store write: one transaction each, so larger batches spread each commit's page writes thinner. */
 export const PARALLEL_WRITE_BATCH = 100;
@@ -253,21 +254,7 @@ function emptySummary(): ParallelIngestSummary {
 
 async function writeAll(store: GraphStore, results: AsyncGenerator<ExtractionResult>, options: ParallelIngestOptions): Promise<ParallelIngestSummary> {
   const summary = emptySummary();
-  const batchSize = options.batchSize ?? PARALLEL_WRITE_BATCH;
-  let batch: ExtractedArticle[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const written = await store.writeArticles(batch);
-    batch = [];
-    for (const r of written) {
-      if (r.status === 'new') summary.articlesNew++;
-      else summary.articlesDuplicate++;
-      summary.entitiesAdded += r.entitiesAdded;
-      summary.relationsAdded += r.relationsAdded;
-      summary.evidenceAdded += r.evidenceAdded;
-    }
-    options.onProgress?.(summary);
-  };
+  const writes = new BatchedWrites(options.batchSize ?? PARALLEL_WRITE_BATCH, (batch) => store.writeArticles(batch), summary, () => options.onProgress?.(summary));
   const heaps = new Map<number, number>();
   for await (const result of results) {
     if (result.worker !== undefined && result.heapUsedBytes !== undefined) {
@@ -280,12 +267,9 @@ async function writeAll(store: GraphStore, results: AsyncGenerator<ExtractionRes
       summary.errors.push(err);
       options.onError?.(err);
     }
-    for (const x of result.articles) {
-      batch.push(x);
-      if (batch.length >= batchSize) await flush();
-    }
+    for (const x of result.articles) await writes.add(x);
   }
-  await flush();
+  await writes.flush();
   return summary;
 }
 

@@ -104,9 +104,12 @@ export function expectConsistentReads(r: ReadDuringIngest, articles: number, min
   expect(r.readErrors).toEqual([]);
   expect(r.final.size).toBe(articles);
   expect(r.finalStats.articles).toBe(articles);
-  // The stores commit several articles per transaction (SQLite 25, Neo4j growing transactions up to a batch): the
-  // reads see a handful of states, and a share of the articles before the last of them.
+  // The stores commit several articles per transaction (SQLite 25, Neo4j a batch's first article, then the rest of
+  // it): the reads see a handful of states, some of them part-way, so the check below covers articles written while
+  // others were still missing. How many articles they catch before the last commit depends on timing: in one CI
+  // run the Neo4j reads saw only the first batch's 25 (the last three batches landed between two reads, one of them
+  // taking 1 s), so a share of the articles is no fixed bound.
   expect(r.articleTotals.size).toBeGreaterThanOrEqual(minStates);
-  expect(r.seen.size).toBeGreaterThan(articles / 4);
+  expect([...r.articleTotals].filter((n) => n > 0 && n < articles).length).toBeGreaterThanOrEqual(minStates - 2);
   expect(halfArticles(r)).toEqual([]);
 }

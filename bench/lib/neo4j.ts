@@ -146,24 +146,31 @@ const RAW_WRITE: Record<RawWriteMode, string> = {
   merge: 'UNWIND $rows AS r MATCH (a:BenchRawNode {id: r.s}) MATCH (b:BenchRawNode {id: r.t}) MERGE (a)-[:BENCH_RAW {id: r.id}]-(b)',
 };
 
-/**
- * Raw UNWIND writes of the graph generator's first `relations` relations (seed 31) as bare relationships between
- * nodes found by a unique id, 1,000 per transaction: the floors the batched store is set against. No store writes
- * a relation with less: the store also merges entities, and writes evidence, mentions and articles. Nodes and
- * relationships have a label and type of their own and are deleted afterwards. Returns relations/s.
- */
-export async function rawNeo4jRate(c: Neo4jConfig, relations: number, mode: RawWriteMode): Promise<number> {
-  const edges: { s: string; t: string; id: string }[] = [];
-  const ids = new Set<string>();
+/** A relation of the raw writes: its ends' ids and its own. */
+export interface RawEdge {
+  s: string;
+  t: string;
+  id: string;
+}
+
+/** The graph generator's first `relations` relations (seed 31) as raw edges; a relation without a target loops. */
+export function rawEdges(relations: number): RawEdge[] {
+  const edges: RawEdge[] = [];
   for (const batch of relationGraph({ relations, seed: 31 }).batches(50)) {
-    for (const x of batch) {
-      for (const r of x.relations) {
-        const t = r.target ?? r.source;
-        edges.push({ s: r.source, t, id: r.id });
-        ids.add(r.source).add(t);
-      }
-    }
+    for (const x of batch) for (const r of x.relations) edges.push({ s: r.source, t: r.target ?? r.source, id: r.id });
   }
+  return edges;
+}
+
+/**
+ * Raw UNWIND writes of `edges` as bare relationships between nodes found by a unique id, 1,000 per transaction: the
+ * floors the batched store is set against. No store writes a relation with less: the store also merges entities,
+ * and writes evidence, mentions and articles. Nodes and relationships have a label and type of their own and are
+ * deleted afterwards. Returns relations/s.
+ */
+export async function rawNeo4jRate(c: Neo4jConfig, edges: readonly RawEdge[], mode: RawWriteMode): Promise<number> {
+  const ids = new Set<string>();
+  for (const e of edges) ids.add(e.s).add(e.t);
   const driver = adminDriver(c);
   const session = driver.session({ database: c.database });
   try {

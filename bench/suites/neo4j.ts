@@ -9,7 +9,7 @@ import { relationGraph, samplePairs } from '../generators/relation-graph.js';
 import type { BenchContext } from '../lib/context.js';
 import { CsrFloor } from '../lib/csr-floor.js';
 import { GRAPH_WRITE_BATCH, writeGraph } from '../lib/graph-build.js';
-import { claimNeo4j, emptiedUnderneath, emptyNeo4j, naiveNeo4jRate, rawNeo4jRate, stillOurs } from '../lib/neo4j.js';
+import { claimNeo4j, emptiedUnderneath, emptyNeo4j, naiveNeo4jRate, rawEdges, rawNeo4jRate, stillOurs } from '../lib/neo4j.js';
 import { sizeLabel } from '../lib/report.js';
 import { nowMs, summarize } from '../lib/stats.js';
 import { PATH_FILTER, PATHS_FIRST, PATHS_MAX_HOPS, SHORTEST_MAX_HOPS } from './paths.js';
@@ -79,9 +79,10 @@ export async function neo4jSuite(ctx: BenchContext, sizes: number[]): Promise<vo
       if (!(await stillOurs(c, run))) throw emptiedUnderneath(c);
     };
     try {
+      const edges = rawEdges(relations);
       for (const mode of ['create', 'merge'] as const) {
         ctx.log(`neo4j ${sizeLabel(relations)}: raw UNWIND ${mode.toUpperCase()} of ${relations} bare relationships`);
-        report.set(`neo4j_raw_${mode}_relations_per_s_${sizeLabel(relations)}`, await rawNeo4jRate(c, relations, mode));
+        report.set(`neo4j_raw_${mode}_relations_per_s_${sizeLabel(relations)}`, await rawNeo4jRate(c, edges, mode));
       }
       await store.init();
       await measureSize(ctx, store, relations, intact);

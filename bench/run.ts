@@ -34,6 +34,7 @@ const ROOT = packageRoot();
 
 export const FULL: Sizes = {
   corpus: 1000,
+  warmUp: 2000,
   ingest: 2000,
   ingestMemory: 100_000,
   graphs: [100_000, 1_000_000],
@@ -44,6 +45,7 @@ export const FULL: Sizes = {
 
 export const QUICK: Sizes = {
   corpus: 80,
+  warmUp: 100,
   ingest: 80,
   ingestMemory: 800,
   graphs: [10_000, 20_000],

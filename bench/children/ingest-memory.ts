@@ -1,7 +1,10 @@
-// Child process: ingests a long synthetic feed (worker threads for the NLP, this thread writing to SQLite) and
-// samples its resident memory along the way. Reports { samples: [articles, rssBytes][], articlesPerS, ... } over IPC.
+// Child process (run with --expose-gc): ingests a long synthetic feed (worker threads for the NLP, this thread writing
+// to SQLite) in consecutive slices on one pool, and after each slice samples resident memory as it is and again after
+// a full collection in every thread: what the ingest retains, apart from garbage V8 has not collected yet (it may
+// defer a worker's first full collection for tens of thousands of articles). Reports an IngestMemoryResult over IPC.
 import { rmSync } from 'node:fs';
-import { ingestArticlesParallel } from '../../ingest/load/parallel-ingest.js';
+import { ExtractionPool, ingestArticlesParallel } from '../../ingest/load/parallel-ingest.js';
+import type { ArticleInput } from '../../src/domain/model.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { corpusStream } from '../generators/article-corpus.js';
 
@@ -9,49 +12,55 @@ const count = Number(process.argv[2]);
 const dbPath = process.argv[3];
 /** Stop feeding new articles after this many seconds (the run reports how far it got). */
 const budgetSeconds = Number(process.argv[4] ?? Infinity);
-if (!count || !dbPath || !process.send) throw new Error('usage: fork(ingest-memory, [count, dbPath, budgetSeconds?])');
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!count || !dbPath || !process.send || !gc) throw new Error('usage: node --expose-gc ingest-memory <count> <dbPath> [budgetSeconds] (forked)');
+
+/** One sample: [articles written, RSS, RSS after full collections, main heap used after, worker heaps used after]. */
+export type MemorySample = [number, number, number, number, number];
 
 for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
 const store = new SqliteStore(dbPath);
 await store.init();
+const pool = new ExtractionPool();
 const every = Math.max(100, Math.floor(count / 50));
-/** [articles written, process RSS, main-thread heap used, worker heaps used] in bytes. */
-const samples: [number, number, number, number][] = [];
-let next = every;
+const samples: MemorySample[] = [];
+const feed = corpusStream({ count, seed: 777 })[Symbol.iterator]();
 const t = performance.now();
-const deadline = performance.now() + budgetSeconds * 1000;
+const deadline = t + budgetSeconds * 1000;
 let stoppedEarly = false;
-function* feed() {
-  for (const article of corpusStream({ count, seed: 777 })) {
+let exhausted = false;
+function* slice(n: number): Generator<ArticleInput> {
+  for (let i = 0; i < n; i++) {
     if (performance.now() > deadline) {
       stoppedEarly = true;
       return;
     }
-    yield article;
+    const next = feed.next();
+    if (next.done) {
+      exhausted = true;
+      return;
+    }
+    yield next.value;
   }
 }
-const summary = await ingestArticlesParallel(store, feed(), {
-  onProgress: (s) => {
-    const done = s.articlesNew + s.articlesDuplicate;
-    if (done >= next) {
-      // Diagnostic (BENCH_GC_BEFORE_SAMPLE=1 with node --expose-gc): a full collection first, so that garbage
-      // waiting for a major GC (and the native memory it holds, e.g. finalised SQLite statements) is not counted.
-      if (process.env.BENCH_GC_BEFORE_SAMPLE && typeof (globalThis as { gc?: () => void }).gc === 'function') (globalThis as unknown as { gc: () => void }).gc();
-      const m = process.memoryUsage();
-      samples.push([done, m.rss, m.heapUsed, s.workerHeapUsedBytes]);
-      next += every;
-    }
-  },
-});
+let articles = 0;
+let relations = 0;
+let failed = 0;
+let done = 0;
+while (!exhausted && !stoppedEarly) {
+  const s = await ingestArticlesParallel(store, slice(every), { pool });
+  articles += s.articlesNew;
+  relations += s.relationsAdded;
+  failed += s.failed;
+  done += s.articlesNew + s.articlesDuplicate;
+  const rss = process.memoryUsage().rss;
+  gc();
+  const workers = await pool.workerHeaps();
+  const after = process.memoryUsage();
+  samples.push([done, rss, after.rss, after.heapUsed, workers.reduce((a, b) => a + b, 0)]);
+}
 const seconds = (performance.now() - t) / 1000;
+await pool.close();
 await store.close();
-process.send({
-  samples,
-  articles: summary.articlesNew,
-  relations: summary.relationsAdded,
-  failed: summary.failed,
-  seconds,
-  stoppedEarly,
-  maxRssBytes: process.resourceUsage().maxRSS * 1024,
-});
+process.send({ samples, articles, relations, failed, seconds, stoppedEarly, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
 process.disconnect();

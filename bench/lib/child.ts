@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const compiled = import.meta.url.endsWith('.js');
 
-/** Forks bench/children/<name> with IPC. */
-export function forkChild(name: string, args: string[]): ChildProcess {
+/** Forks bench/children/<name> with IPC; `nodeOptions` go to its Node (and so to its worker threads). */
+export function forkChild(name: string, args: string[], nodeOptions: string[] = []): ChildProcess {
   const script = fileURLToPath(new URL(`../children/${name}.${compiled ? 'js' : 'ts'}`, import.meta.url));
-  const gc = process.env.BENCH_GC_BEFORE_SAMPLE ? ['--expose-gc'] : [];
-  return fork(script, args, { execArgv: [...gc, ...(compiled ? [] : ['--import', 'tsx'])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(script, args, { execArgv: [...nodeOptions, ...(compiled ? [] : ['--import', 'tsx'])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }

@@ -15,6 +15,8 @@ export interface Neo4jConfig {
 export interface Sizes {
   /** Articles in the extraction corpus. */
   corpus: number;
+  /** Articles each side of the extraction suite reads before its timed passes (JIT and per-word caches warm). */
+  warmUp: number;
   /** Articles in the end-to-end ingest runs. */
   ingest: number;
   /** Articles in the memory-over-time ingest (child process). */

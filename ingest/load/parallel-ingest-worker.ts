@@ -1,10 +1,10 @@
 // Worker thread of the parallel ingest: prepares and extracts articles and posts the extracted articles back.
 // It never touches a store: the main thread is the one writer.
 import { getHeapStatistics } from 'node:v8';
-import { parentPort, threadId } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { InputError } from '../../src/domain/errors.js';
 import { extractFromInputs } from '../pipeline.js';
-import type { ExtractionJob, ExtractionResult, SerializedInputError } from './parallel-ingest.js';
+import type { ExtractionJob, ExtractionResult, HeapReport, HeapRequest, SerializedInputError } from './parallel-ingest.js';
 
 function serialize(err: InputError): SerializedInputError {
   return { file: err.file, reason: err.reason, line: err.line, code: err.code };
@@ -13,7 +13,15 @@ function serialize(err: InputError): SerializedInputError {
 if (!parentPort) throw new Error('parallel-ingest-worker must run in a worker thread');
 const port = parentPort;
 
-port.on('message', (job: ExtractionJob) => {
+/** Node's full collection, present when the process runs with --expose-gc. */
+const gc = (globalThis as { gc?: () => void }).gc;
+
+port.on('message', (job: ExtractionJob | HeapRequest) => {
+  if ('heap' in job) {
+    gc?.();
+    port.postMessage({ heapUsedBytes: getHeapStatistics().used_heap_size } satisfies HeapReport);
+    return;
+  }
   const result: ExtractionResult = { seq: job.seq, articles: [], errors: [], textOf: [] };
   try {
     const outcome = extractFromInputs(job.origin, { articles: job.articles, errors: [] });
@@ -30,7 +38,5 @@ port.on('message', (job: ExtractionJob) => {
   } catch (err) {
     result.fatal = (err as Error).stack ?? String(err);
   }
-  result.heapUsedBytes = getHeapStatistics().used_heap_size;
-  result.worker = threadId;
   port.postMessage(result);
 });

@@ -38,9 +38,6 @@ export interface ExtractionResult {
   errors: SerializedInputError[];
   /** The index of the job input each article's text is (sent back empty, put back on arrival). */
   textOf: number[];
-  /** The worker's V8 heap in use after this job (for memory monitoring), and which worker it was. */
-  heapUsedBytes?: number;
-  worker?: number;
   /** An unexpected worker failure (not an input error): the ingest stops with it. */
   fatal?: string;
 }
@@ -61,10 +58,17 @@ export interface ParallelIngestOptions {
   onError?: (err: InputError) => void;
 }
 
-/** The sequential ingest's summary without the store totals, plus the workers' heap. */
-export interface ParallelIngestSummary extends Omit<IngestSummary, 'totals'> {
-  /** Heap in use in the worker threads, summed over the workers' latest reports. */
-  workerHeapUsedBytes: number;
+/** The sequential ingest's summary without the store totals. */
+export type ParallelIngestSummary = Omit<IngestSummary, 'totals'>;
+
+/** Asks a worker for its V8 heap in use, after a full collection when the process runs with `--expose-gc`. */
+export interface HeapRequest {
+  heap: true;
+}
+
+/** A worker's answer to a HeapRequest. */
+export interface HeapReport {
+  heapUsedBytes: number;
 }
 
 /** An input error as a worker reported it, as the InputError it was. */
@@ -106,11 +110,17 @@ export class ExtractionPool {
   private run: Run | null = null;
   private broken: Error | null = null;
   private closing = false;
+  private readonly heapReplies = new Map<Worker, { resolve: (bytes: number) => void; reject: (err: Error) => void }>();
 
   constructor(size: number = availableParallelism()) {
     this.workers = Array.from({ length: Math.max(1, size) }, startWorker);
     for (const worker of this.workers) {
-      worker.on('message', (result: ExtractionResult) => {
+      worker.on('message', (result: ExtractionResult | HeapReport) => {
+        if ('heapUsedBytes' in result) {
+          this.heapReplies.get(worker)?.resolve(result.heapUsedBytes);
+          this.heapReplies.delete(worker);
+          return;
+        }
         const run = this.run;
         if (!run) return;
         if (result.fatal) run.failure ??= new Error(`extraction worker failed: ${result.fatal}`);
@@ -123,6 +133,8 @@ export class ExtractionPool {
         this.broken ??= err;
         if (this.run) this.run.failure ??= err;
         this.run?.notify();
+        for (const reply of this.heapReplies.values()) reply.reject(err);
+        this.heapReplies.clear();
       };
       worker.on('error', fail);
       worker.on('exit', (code) => {
@@ -139,6 +151,24 @@ export class ExtractionPool {
   async warmUp(articles: readonly ArticleInput[]): Promise<void> {
     const jobs = this.workers.map((): Job => ({ origin: 'warm-up', articles: [...articles] }));
     for await (const result of this.results(jobs.values(), 1)) void result;
+  }
+
+  /**
+   * Each worker's V8 heap in use, in bytes, after a full collection in it when the process runs with `--expose-gc`
+   * (live memory, not garbage a collection has yet to reclaim). Between ingests: memory measurements.
+   */
+  async workerHeaps(): Promise<number[]> {
+    if (this.run) throw new Error('ExtractionPool.workerHeaps waits until the ingest is done');
+    if (this.broken) throw this.broken;
+    return Promise.all(
+      this.workers.map(
+        (worker) =>
+          new Promise<number>((resolve, reject) => {
+            this.heapReplies.set(worker, { resolve, reject });
+            worker.postMessage({ heap: true } satisfies HeapRequest);
+          }),
+      ),
+    );
   }
 
   async close(): Promise<void> {
@@ -249,18 +279,13 @@ async function* mapJobs<T>(chunks: AsyncIterable<T[]>, make: (chunk: T[]) => Job
 }
 
 function emptySummary(): ParallelIngestSummary {
-  return { files: 0, articlesNew: 0, articlesDuplicate: 0, failed: 0, entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0, errors: [], workerHeapUsedBytes: 0 };
+  return { files: 0, articlesNew: 0, articlesDuplicate: 0, failed: 0, entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0, errors: [] };
 }
 
 async function writeAll(store: GraphStore, results: AsyncGenerator<ExtractionResult>, options: ParallelIngestOptions): Promise<ParallelIngestSummary> {
   const summary = emptySummary();
   const writes = new BatchedWrites(options.batchSize ?? PARALLEL_WRITE_BATCH, (batch) => store.writeArticles(batch), summary, () => options.onProgress?.(summary));
-  const heaps = new Map<number, number>();
   for await (const result of results) {
-    if (result.worker !== undefined && result.heapUsedBytes !== undefined) {
-      heaps.set(result.worker, result.heapUsedBytes);
-      summary.workerHeapUsedBytes = [...heaps.values()].reduce((a, b) => a + b, 0);
-    }
     for (const e of result.errors) {
       const err = toInputError(e);
       summary.failed++;

@@ -44,6 +44,8 @@ describe('npm run bench -- --quick', () => {
       'server_mix_req_per_s_10k',
       'serve_peak_rss_mib_20k',
       'ingest_rss_growth_mib_per_10k_articles',
+      'ingest_retained_rss_growth_mib_per_10k_articles',
+      'ingest_retained_heap_growth_mib_per_10k_articles',
     ];
     for (const key of numeric) expect(typeof json[key], key).toBe('number');
     if (process.env.NEO4J_URI) {

@@ -51,6 +51,16 @@ describe('parallel ingest', () => {
         expect(await contents(store)).toEqual(want);
         await store.close();
       }
+      // Between ingests the pool reports each worker's heap (the memory benchmark's retained-memory samples).
+      const heaps = await pool.workerHeaps();
+      expect(heaps).toHaveLength(2);
+      for (const bytes of heaps) expect(bytes).toBeGreaterThan(1024 * 1024);
+      // During one it refuses: the workers' answers would interleave with the results.
+      const during = await open('during.db');
+      const running = ingestArticlesParallel(during, generated.slice(0, 10), { pool });
+      await expect(pool.workerHeaps()).rejects.toThrow(/waits until the ingest is done/);
+      expect((await running).articlesNew).toBe(10);
+      await during.close();
     } finally {
       await pool.close();
     }

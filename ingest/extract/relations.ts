@@ -274,211 +274,282 @@ function collectTriggers(sc: SentenceScope): void {
   }
 }
 
-/** Meetings and calls (MET_AT, CALLED) from the sentence's event triggers. */
+/** A meeting or call trigger in its clause, with what the clause says of the event. */
+interface EventDraft {
+  tg: Trig;
+  type: RelationType;
+  /** The clause, by offsets in the sentence. */
+  c0: number;
+  c1: number;
+  clause: string;
+  /** The clause names participants only by a group reference ("the two leaders"). */
+  groupOnly: boolean;
+  parts: string[];
+  /** Participants came from a group reference. */
+  fromGroup: boolean;
+  /** "spoke with both leaders": the one who met each member (not a meeting of all). */
+  hub: string | null;
+  /** A talk verb about the last event's participants: that event again. */
+  talkAnaphor: boolean;
+}
+
+/** A one-participant meeting continued by a where-clause (", where he met …"): what the next clause inherits. */
+type Carry = { parts: string[]; date: string | null; hasDateExpr: boolean; place: string | null } | null;
+
+/**
+ * Meetings and calls (MET_AT, CALLED) from the sentence's event triggers. One function per step (the clause and
+ * its type, the participants, a back-reference, the candidate): each is optimised on its own, so a branch first
+ * taken on unseen text recompiles one step, not the whole (measured: ~180 ms of compiler time for the whole).
+ */
 function eventCandidates(sc: SentenceScope): void {
-  const { ctx, sent, st, T, s, ms, trace, liveblog, subject, resolvedPersons, dates, trigs, frames, attributionSpans, subordinate } = sc;
-  const P = ctx.published;
-  const mask = sent.tmask;
-  const abs = (i: number) => sent.start + i;
+  const { sent, trigs } = sc;
   const doneClauses: Set<string> = trigs.length > 0 ? new Set() : NO_CLAUSES;
-  let carry: { parts: string[]; date: string | null; hasDateExpr: boolean; place: string | null } | null = null;
+  let carry: Carry = null;
   for (const tg of trigs) {
     if (tg.kind !== 'meet' && tg.kind !== 'call' && tg.kind !== 'talk' && tg.kind !== 'join') continue;
-    if (insideQuote(sent, abs(tg.start))) continue;
-    const [c0, c1] = sc.clauseOf(tg.start);
-    const clause = s.slice(c0, c1);
-    // call or meeting?
-    let type: RelationType;
-    if (tg.kind === 'call') type = 'CALLED';
-    else if (tg.kind === 'meet' || tg.kind === 'join') type = receivedCall(clause) ? 'CALLED' : 'MET_AT';
-    else {
-      const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive);
-      type = sc.has(T.phone, clause) ? 'CALLED' : sc.has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
-    }
-    if (type === 'MET_AT' && sc.has(T.phone, clause) && tg.kind === 'talk') type = 'CALLED';
-    const groupOnly = ms.some((m) => m.kind === 'group' && m.start >= abs(c0) && m.end <= abs(c1)) && ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive).length < 2;
-    if (tg.kind === 'talk' && groupOnly && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.inPerson, clause)) type = st.lastEvent.type;
-    const ck = `${c0}:${type}`;
-    if (doneClauses.has(ck)) continue;
-    // "beim Treffen … persönlich auszutauschen": a talk verb in a clause that already has its event adds nothing
-    if (tg.kind === 'talk' && (doneClauses.has(`${c0}:MET_AT`) || doneClauses.has(`${c0}:CALLED`))) continue;
-    // invitations are not meetings
-    if (T.other.some(([k, re]) => k === 'INVITED' && (re.lastIndex = 0, re.test(clause)))) {
-      trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'invitation, not a meeting' });
-      doneClauses.add(ck);
-      continue;
-    }
-    doneClauses.add(ck);
-    // participants
-    const inClause = (m: EntityMention) => m.start >= abs(c0) && m.end <= abs(c1);
-    let parts: string[] = [];
-    const namedInClause = new Set(ms.filter((m) => inClause(m) && !m.inQuote && m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.kind !== 'group').map((m) => m.key));
-    let fromGroup = false;
-    let hub: string | null = null;
-    for (const m of ms) {
-      if (!inClause(m) || m.inQuote) continue;
-      if (attributionSpans.some(([a, b]) => m.start >= a && m.end <= b)) continue;
-      if (m.type === 'PERSON' && m.kind === 'group') {
-        if (namedInClause.size >= 2) continue;
-        fromGroup = true;
-        // "spoke with both leaders": the group is the object, each member meets the subject (not each other)
-        const prep = sent.tokens[m.t0 - 1]?.norm ?? '';
-        if ((prep === 'with' || prep === 'mit') && m.groupKeys?.length) {
-          const subj = parts.find((k) => !m.groupKeys!.includes(k)) ?? (subject && !m.groupKeys.includes(subject) ? subject : null);
-          if (subj) hub = subj;
-        }
-        for (const k of m.groupKeys ?? []) if (!parts.includes(k)) parts.push(k);
-        continue;
-      }
-      if (m.type !== 'PERSON' || !m.key) continue;
-      if (m.possessive && !eventNounFollows(sent, m, T)) continue;
-      if (!parts.includes(m.key)) parts.push(m.key);
-    }
-    // "Dujarric said the Secretary-General would … meet Youssouf": the speaker is no participant of the reported event
-    const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, abs(t2.start)) && !frames.get(t2)?.claim);
-    if (sayBefore) {
-      const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= abs(sayBefore.start) && m.start >= abs(c0)).map((m) => m.key!));
-      const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= abs(sayBefore.end) && m.end <= abs(c1)).map((m) => m.key!);
-      parts = parts.filter((k) => !speakersBefore.has(k) || reported.includes(k));
-    }
-    // relative clause ("…, who met X"): the antecedent joins
-    if (/^(?:who|der|die)\s/u.test(clause)) {
-      const ante = [...resolvedPersons].reverse().find((m) => m.end <= abs(c0) && !m.inQuote);
-      if (ante?.key && !parts.includes(ante.key)) parts.unshift(ante.key);
-    }
-    if (carry && /^(?:where|wo)\s/u.test(clause)) for (const k of carry.parts) if (!parts.includes(k)) parts.unshift(k);
-    // "he met Putin", "nach einem Gespräch mit Putin": the sentence subject joins a one-person clause
-    if (parts.length === 1 && subject && subject !== parts[0] && c0 > 0) parts.unshift(subject);
-    if (hub && !parts.includes(hub)) parts.unshift(hub);
-    // "Fidan and Shaibani discussed …" after their meeting: that meeting again, not a call
-    let talkAnaphor = false;
-    if (tg.kind === 'talk' && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.planned, clause) && !sc.has(T.newEvent, clause) && !dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)) && sameKeys(parts, st.lastEvent.group ?? [st.lastEvent.source, st.lastEvent.target!])) {
-      type = st.lastEvent.type;
-      talkAnaphor = true;
-    }
-    const before = s.slice(Math.max(0, tg.start - 24), tg.start);
-    const definiteNoun = (/^\p{Lu}/u.test(tg.text) || (ctx.lang === 'en' && /^(?:meeting|call|talks)$/u.test(tg.text) && !/^\s+\p{Lu}/u.test(s.slice(tg.end)))) &&
-      /(?:^|\s)(?:das|dem|des|den|der|diesem|dieses|the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) &&
-      !/^\s*(?:mit|with|zwischen|between)\b/iu.test(s.slice(tg.end, tg.end + 12)) &&
-      // "Der erste Telefonkontakt fand am 28. Januar 2017 statt" introduces a dated event of its own
-      !(/\b(?:erste\w*|zweite\w*|dritte\w*|nächste\w*|first|second|third|next)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)));
-    if (definiteNoun) {
-      const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
-      const temporal = /(?:^|\s)(?:vor|nach|bei|seit|während|before|after|during|since|following)\s+\S+\s+(?:\S+\s+)?$/iu.test(before);
-      if (last && !temporal) {
-        const c = mk(type, last.group ?? [last.source, last.target!], pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause), last.date, false, last.status, `${type}:back-reference`, sent.index, null);
-        c.anaphoric = true;
-        sc.push(c);
-      } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'reference to an earlier event' });
-      continue;
-    }
-    let status = decideStatus(clause, tg, T, ctx.lang, mask);
-    // "Am Freitag empfängt X die Regierungschefin": a present-tense meeting on a coming day is planned
-    if (status === 'occurred' && ctx.lang === 'de' && PRESENT_MEET_DE.test(clause) && dates.some((d) => d.rel && d.start >= abs(c0) && d.end <= abs(c1) && (d.rel.k === 'weekday' || d.rel.k === 'day') && !PAST_AUX_DE.test(clause))) status = 'planned';
-    const anaphoric = T.anaphor.test(s.slice(c0).trimStart()) || T.anaphor.test(s.trimStart());
-    const newEvent = sc.has(T.newEvent, clause);
-    // date and place
-    const dExpr = nearestDate(dates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent, type);
-    let date = dExpr ? resolveDate(dExpr, P, status === 'planned') : null;
-    let how = dExpr ? 'text' : '';
-    const place = type === 'CALLED' ? pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) : pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause);
-    if (!dExpr && type === 'MET_AT' && sc.has(T.summit, clause)) {
-      const sm = [...st.summits].reverse().find((x) => x.date && (!place || !x.place || x.place === place));
-      if (sm?.date && !date) (date = sm.date), (how = 'summit');
-    }
-    if (!dExpr && !date && st.headerDate?.date) (date = st.headerDate.date), (how = 'header');
-    if (!dExpr && !date && sc.has(T.dateAnchor) && st.lastOccurred?.date) (date = st.lastOccurred.date), (how = 'anchor');
-    if (!dExpr && !date && fromGroup && st.lastEvent && st.lastEvent.type === type && st.lastEvent.date) (date = st.lastEvent.date), (how = 'group');
-    if (!dExpr && !date && st.pending && st.pending.sent === sent.index - 1 && parts.length >= 2) (date = st.pending.date), (how = 'pending');
-    if (!dExpr && !date && liveblog && status === 'occurred') (date = P), (how = 'liveblog');
-
-    if (tg.kind === 'join') {
-      const base = st.lastMeet;
-      if (base && parts.length >= 1 && !sc.has(T.notAttend, clause)) {
-        const group = [...new Set([...(base.group ?? [base.source, base.target!]), ...parts])];
-        const c = mk(type, group, base.place, base.date, false, base.status, `${type}:join`, sent.index, place);
-        c.place = base.place ?? place;
-        subordinate.add(c);
-        sc.push(c);
-        continue;
-      }
-      trace.rejected.push({ rule: 'MET_AT:join', reason: 'no earlier meeting to join' });
-      continue;
-    }
-    if (sc.has(T.notAttend, clause)) {
-      trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'person did not attend' });
-      continue;
-    }
-    if (carry && /^(?:where|wo)\s/u.test(clause)) {
-      if (!dExpr && carry.date) date = carry.date;
-      if (carry.hasDateExpr && !dExpr) (date = carry.date), (how = 'carried');
-    }
-    const placeHere = carry && /^(?:where|wo)\s/u.test(clause) && carry.place ? carry.place : place;
-    if (parts.length === 1 && tg.kind === 'meet' && /^\s*,\s*(?:where|wo)\s/u.test(s.slice(c1 - 2, c1 + 8))) {
-      carry = { parts, date, hasDateExpr: !!dExpr, place: pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) ?? place };
-      trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'one participant, continued in the following where-clause' });
-      continue;
-    }
-    if (parts.length >= 2) {
-      const c = mk(type, parts, placeHere, date, !!dExpr || !!(carry && carry.hasDateExpr && /^(?:where|wo)\s/u.test(clause)), status, `${type}:${tg.kind}:${tg.text.toLowerCase().split(/\s+/)[0]}`, sent.index, place);
-      if (hub && parts.length > 2) c.hub = hub;
-      c.newEvent = newEvent && !anaphoric;
-      // "The two ministers discussed …" right after their meeting: more about that meeting, not a new one
-      const last0 = type === 'CALLED' ? st.lastCall : st.lastMeet;
-      // "At the outset, X welcomed Y" after their dated meeting: the same meeting again (no new date, no "again")
-      const samePairAgain = !!last0 && !dExpr && !newEvent && status === last0.status && last0.sent < sent.index && sameKeys(parts, last0.group ?? [last0.source, last0.target!]) && !anaphoric;
-      if ((tg.kind === 'talk' && fromGroup && groupOnly && !dExpr && !newEvent && last0 && sameKeys(parts, last0.group ?? [last0.source, last0.target!])) || (talkAnaphor && !newEvent) || samePairAgain) {
-        c.anaphoric = true;
-        // a back-reference has the date of the event it refers to
-        if (!c.date && last0?.date) c.date = last0.date;
-      }
-      if (type === 'CALLED' && receivedCall(clause)) {
-        // callee named first: "A received a call from B" → B called
-        const callerM = ms.find((m) => m.type === 'PERSON' && m.key && m.start > abs(c0 + clause.search(RECEIVED_CALL_RE)) && inClause(m));
-        if (callerM?.key) c.group = [callerM.key, ...parts.filter((k) => k !== callerM.key)];
-        c.source = c.group![0];
-        c.target = c.group![1];
-      }
-      if (how === 'pending' && st.pending?.place && !c.place) c.place = st.pending.place;
-      c.hosted = /\b(?:hosted|host|welcomed|empfing|empfangen|empfängt|welcoming)\b/iu.test(clause);
-      if (sc.isRelativeClause(c0)) subordinate.add(c);
-      sc.push(c);
-      // ellipsis: ", and again in March" → the same meeting once more at another date
-      const again = /(?:,\s*)?(?:and|und)\s+(?:again|erneut|wieder)\s+(?:in|im)\s+([^,.;]+)/iu.exec(s.slice(c1));
-      if (again) {
-        const d2 = dates.find((d) => d.start >= abs(c1) + again.index && d.start <= abs(c1) + again.index + again[0].length);
-        if (d2) {
-          const c2 = mk(type, parts, c.place, resolveDate(d2, P, status === 'planned'), true, status, `${type}:ellipsis`, sent.index, c.place);
-          c2.newEvent = true;
-          sc.push(c2);
-        }
-      }
-      continue;
-    }
-    // no pair: back-reference to an earlier event, a new event of the last pair, or a pending group event
-    const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
-    if (parts.length === 0 && anaphoric && last) {
-      const c = mk(type, last.group ?? [last.source, last.target!], place, date ?? null, !!dExpr, last.status, `${type}:anaphor`, sent.index, place);
-      c.anaphoric = true;
-      sc.push(c);
-      continue;
-    }
-    const indefinite = indefiniteRe(tg.text.split(/\s+/)[0]);
-    const noun = /^\p{Lu}/u.test(tg.text) || ctx.lang === 'en' && /meeting|call|talks/.test(tg.text);
-    const pair = st.lastGroup ?? resolveGroup(st, 2);
-    if (parts.length === 0 && noun && indefinite.test(clause) && pair && pair.length >= 2 && !/\b(?:von|of|zwischen|between|mit|with)\s+(?!(?:den|the)\s+beiden)/iu.test(s.slice(tg.end - c0 >= 0 ? tg.end : 0, tg.end + 25))) {
-      const c = mk(type, pair, place, date, !!dExpr, status, `${type}:context-pair`, sent.index, place);
-      c.newEvent = true;
-      sc.push(c);
-      continue;
-    }
-    if (parts.length === 0) {
-      st.pending = { sent: sent.index, date, hasDateExpr: !!dExpr, place, type, status };
-      trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'no named participants' });
-    } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'only one participant' });
-    // an event with an unnamed participant still dates what follows it ("Speaking to reporters afterwards, …")
-    if (date && status === 'occurred') st.lastEventDate = date;
+    if (insideQuote(sent, sent.start + tg.start)) continue;
+    const ev = eventClause(sc, tg, doneClauses);
+    if (ev) carry = eventFromClause(sc, ev, carry);
   }
+}
+
+/** The trigger's clause and event type; null when the clause has its event already or is an invitation. */
+function eventClause(sc: SentenceScope, tg: Trig, doneClauses: Set<string>): EventDraft | null {
+  const { sent, st, T, ms, trace } = sc;
+  const abs = (i: number) => sent.start + i;
+  const [c0, c1] = sc.clauseOf(tg.start);
+  const clause = sc.s.slice(c0, c1);
+  // call or meeting?
+  let type: RelationType;
+  if (tg.kind === 'call') type = 'CALLED';
+  else if (tg.kind === 'meet' || tg.kind === 'join') type = receivedCall(clause) ? 'CALLED' : 'MET_AT';
+  else {
+    const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive);
+    type = sc.has(T.phone, clause) ? 'CALLED' : sc.has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
+  }
+  if (type === 'MET_AT' && sc.has(T.phone, clause) && tg.kind === 'talk') type = 'CALLED';
+  const groupOnly = ms.some((m) => m.kind === 'group' && m.start >= abs(c0) && m.end <= abs(c1)) && ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive).length < 2;
+  if (tg.kind === 'talk' && groupOnly && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.inPerson, clause)) type = st.lastEvent.type;
+  const ck = `${c0}:${type}`;
+  if (doneClauses.has(ck)) return null;
+  // "beim Treffen … persönlich auszutauschen": a talk verb in a clause that already has its event adds nothing
+  if (tg.kind === 'talk' && (doneClauses.has(`${c0}:MET_AT`) || doneClauses.has(`${c0}:CALLED`))) return null;
+  // invitations are not meetings
+  if (T.other.some(([k, re]) => k === 'INVITED' && (re.lastIndex = 0, re.test(clause)))) {
+    trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'invitation, not a meeting' });
+    doneClauses.add(ck);
+    return null;
+  }
+  doneClauses.add(ck);
+  return { tg, type, c0, c1, clause, groupOnly, parts: [], fromGroup: false, hub: null, talkAnaphor: false };
+}
+
+/** The persons of the clause who take part (not speakers, not quoted), plus the subject, antecedent or carried ones. */
+function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): void {
+  const { sent, T, ms, subject, resolvedPersons, trigs, frames, attributionSpans } = sc;
+  const { tg, c0, c1, clause } = ev;
+  const abs = (i: number) => sent.start + i;
+  const inClause = (m: EntityMention) => m.start >= abs(c0) && m.end <= abs(c1);
+  let parts: string[] = [];
+  const namedInClause = new Set(ms.filter((m) => inClause(m) && !m.inQuote && m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.kind !== 'group').map((m) => m.key));
+  for (const m of ms) {
+    if (!inClause(m) || m.inQuote) continue;
+    if (attributionSpans.some(([a, b]) => m.start >= a && m.end <= b)) continue;
+    if (m.type === 'PERSON' && m.kind === 'group') {
+      if (namedInClause.size >= 2) continue;
+      ev.fromGroup = true;
+      // "spoke with both leaders": the group is the object, each member meets the subject (not each other)
+      const prep = sent.tokens[m.t0 - 1]?.norm ?? '';
+      if ((prep === 'with' || prep === 'mit') && m.groupKeys?.length) {
+        const subj = parts.find((k) => !m.groupKeys!.includes(k)) ?? (subject && !m.groupKeys.includes(subject) ? subject : null);
+        if (subj) ev.hub = subj;
+      }
+      for (const k of m.groupKeys ?? []) if (!parts.includes(k)) parts.push(k);
+      continue;
+    }
+    if (m.type !== 'PERSON' || !m.key) continue;
+    if (m.possessive && !eventNounFollows(sent, m, T)) continue;
+    if (!parts.includes(m.key)) parts.push(m.key);
+  }
+  // "Dujarric said the Secretary-General would … meet Youssouf": the speaker is no participant of the reported event
+  const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, abs(t2.start)) && !frames.get(t2)?.claim);
+  if (sayBefore) {
+    const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= abs(sayBefore.start) && m.start >= abs(c0)).map((m) => m.key!));
+    const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= abs(sayBefore.end) && m.end <= abs(c1)).map((m) => m.key!);
+    parts = parts.filter((k) => !speakersBefore.has(k) || reported.includes(k));
+  }
+  // relative clause ("…, who met X"): the antecedent joins
+  if (/^(?:who|der|die)\s/u.test(clause)) {
+    const ante = [...resolvedPersons].reverse().find((m) => m.end <= abs(c0) && !m.inQuote);
+    if (ante?.key && !parts.includes(ante.key)) parts.unshift(ante.key);
+  }
+  if (carry && /^(?:where|wo)\s/u.test(clause)) for (const k of carry.parts) if (!parts.includes(k)) parts.unshift(k);
+  // "he met Putin", "nach einem Gespräch mit Putin": the sentence subject joins a one-person clause
+  if (parts.length === 1 && subject && subject !== parts[0] && c0 > 0) parts.unshift(subject);
+  if (ev.hub && !parts.includes(ev.hub)) parts.unshift(ev.hub);
+  ev.parts = parts;
+}
+
+/** "Das Treffen …", "the meeting …": a definite event noun refers to the last event of its type; true when it does. */
+function definiteEventReference(sc: SentenceScope, ev: EventDraft): boolean {
+  const { ctx, sent, st, T, s, ms, trace, dates } = sc;
+  const { tg, type, c0, c1, clause } = ev;
+  const abs = (i: number) => sent.start + i;
+  const before = s.slice(Math.max(0, tg.start - 24), tg.start);
+  const definiteNoun = (/^\p{Lu}/u.test(tg.text) || (ctx.lang === 'en' && /^(?:meeting|call|talks)$/u.test(tg.text) && !/^\s+\p{Lu}/u.test(s.slice(tg.end)))) &&
+    /(?:^|\s)(?:das|dem|des|den|der|diesem|dieses|the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) &&
+    !/^\s*(?:mit|with|zwischen|between)\b/iu.test(s.slice(tg.end, tg.end + 12)) &&
+    // "Der erste Telefonkontakt fand am 28. Januar 2017 statt" introduces a dated event of its own
+    !(/\b(?:erste\w*|zweite\w*|dritte\w*|nächste\w*|first|second|third|next)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)));
+  if (!definiteNoun) return false;
+  const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
+  const temporal = /(?:^|\s)(?:vor|nach|bei|seit|während|before|after|during|since|following)\s+\S+\s+(?:\S+\s+)?$/iu.test(before);
+  if (last && !temporal) {
+    const c = mk(type, last.group ?? [last.source, last.target!], pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause), last.date, false, last.status, `${type}:back-reference`, sent.index, null);
+    c.anaphoric = true;
+    sc.push(c);
+  } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'reference to an earlier event' });
+  return true;
+}
+
+/** The candidate of an event clause (or why there is none); returns what a following where-clause inherits. */
+function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry {
+  const { ctx, sent, st, T, s, ms, trace, liveblog, dates, trigs, subordinate } = sc;
+  const { tg, c0, c1, clause } = ev;
+  const P = ctx.published;
+  const abs = (i: number) => sent.start + i;
+  eventParticipants(sc, ev, carry);
+  const { parts, fromGroup } = ev;
+  // "Fidan and Shaibani discussed …" after their meeting: that meeting again, not a call
+  if (tg.kind === 'talk' && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.planned, clause) && !sc.has(T.newEvent, clause) && !dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)) && sameKeys(parts, st.lastEvent.group ?? [st.lastEvent.source, st.lastEvent.target!])) {
+    ev.type = st.lastEvent.type;
+    ev.talkAnaphor = true;
+  }
+  if (definiteEventReference(sc, ev)) return carry;
+  const { type } = ev;
+  let status = decideStatus(clause, tg, T, ctx.lang, sent.tmask);
+  // "Am Freitag empfängt X die Regierungschefin": a present-tense meeting on a coming day is planned
+  if (status === 'occurred' && ctx.lang === 'de' && PRESENT_MEET_DE.test(clause) && dates.some((d) => d.rel && d.start >= abs(c0) && d.end <= abs(c1) && (d.rel.k === 'weekday' || d.rel.k === 'day') && !PAST_AUX_DE.test(clause))) status = 'planned';
+  const anaphoric = T.anaphor.test(s.slice(c0).trimStart()) || T.anaphor.test(s.trimStart());
+  const newEvent = sc.has(T.newEvent, clause);
+  // date and place
+  const dExpr = nearestDate(dates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent, type);
+  let date = dExpr ? resolveDate(dExpr, P, status === 'planned') : null;
+  let how = dExpr ? 'text' : '';
+  const place = type === 'CALLED' ? pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) : pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause);
+  if (!dExpr && type === 'MET_AT' && sc.has(T.summit, clause)) {
+    const sm = [...st.summits].reverse().find((x) => x.date && (!place || !x.place || x.place === place));
+    if (sm?.date && !date) (date = sm.date), (how = 'summit');
+  }
+  if (!dExpr && !date && st.headerDate?.date) (date = st.headerDate.date), (how = 'header');
+  if (!dExpr && !date && sc.has(T.dateAnchor) && st.lastOccurred?.date) (date = st.lastOccurred.date), (how = 'anchor');
+  if (!dExpr && !date && fromGroup && st.lastEvent && st.lastEvent.type === type && st.lastEvent.date) (date = st.lastEvent.date), (how = 'group');
+  if (!dExpr && !date && st.pending && st.pending.sent === sent.index - 1 && parts.length >= 2) (date = st.pending.date), (how = 'pending');
+  if (!dExpr && !date && liveblog && status === 'occurred') (date = P), (how = 'liveblog');
+
+  if (tg.kind === 'join') {
+    const base = st.lastMeet;
+    if (base && parts.length >= 1 && !sc.has(T.notAttend, clause)) {
+      const group = [...new Set([...(base.group ?? [base.source, base.target!]), ...parts])];
+      const c = mk(type, group, base.place, base.date, false, base.status, `${type}:join`, sent.index, place);
+      c.place = base.place ?? place;
+      subordinate.add(c);
+      sc.push(c);
+      return carry;
+    }
+    trace.rejected.push({ rule: 'MET_AT:join', reason: 'no earlier meeting to join' });
+    return carry;
+  }
+  if (sc.has(T.notAttend, clause)) {
+    trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'person did not attend' });
+    return carry;
+  }
+  const whereClause = /^(?:where|wo)\s/u.test(clause);
+  if (carry && whereClause) {
+    if (!dExpr && carry.date) date = carry.date;
+    if (carry.hasDateExpr && !dExpr) (date = carry.date), (how = 'carried');
+  }
+  const placeHere = carry && whereClause && carry.place ? carry.place : place;
+  if (parts.length === 1 && tg.kind === 'meet' && /^\s*,\s*(?:where|wo)\s/u.test(s.slice(c1 - 2, c1 + 8))) {
+    trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'one participant, continued in the following where-clause' });
+    return { parts, date, hasDateExpr: !!dExpr, place: pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) ?? place };
+  }
+  if (parts.length >= 2) {
+    const c = mk(type, parts, placeHere, date, !!dExpr || !!(carry && carry.hasDateExpr && whereClause), status, `${type}:${tg.kind}:${tg.text.toLowerCase().split(/\s+/)[0]}`, sent.index, place);
+    pairEvent(sc, ev, c, { status, dExpr: !!dExpr, newEvent, anaphoric, pending: how === 'pending' });
+    return carry;
+  }
+  unpairedEvent(sc, ev, { status, date, dExpr: !!dExpr, anaphoric, place });
+  return carry;
+}
+
+/** A candidate with two or more participants: anaphora, the caller of a received call, host, ellipsis ("and again in March"). */
+function pairEvent(sc: SentenceScope, ev: EventDraft, c: Candidate, at: { status: RelationStatus; dExpr: boolean; newEvent: boolean; anaphoric: boolean; pending: boolean }): void {
+  const { ctx, sent, st, s, ms, dates, subordinate } = sc;
+  const { tg, type, c0, c1, clause, parts, hub, fromGroup, groupOnly, talkAnaphor } = ev;
+  const { status, dExpr, newEvent, anaphoric } = at;
+  const abs = (i: number) => sent.start + i;
+  if (hub && parts.length > 2) c.hub = hub;
+  c.newEvent = newEvent && !anaphoric;
+  // "The two ministers discussed …" right after their meeting: more about that meeting, not a new one
+  const last0 = type === 'CALLED' ? st.lastCall : st.lastMeet;
+  // "At the outset, X welcomed Y" after their dated meeting: the same meeting again (no new date, no "again")
+  const samePairAgain = !!last0 && !dExpr && !newEvent && status === last0.status && last0.sent < sent.index && sameKeys(parts, last0.group ?? [last0.source, last0.target!]) && !anaphoric;
+  if ((tg.kind === 'talk' && fromGroup && groupOnly && !dExpr && !newEvent && last0 && sameKeys(parts, last0.group ?? [last0.source, last0.target!])) || (talkAnaphor && !newEvent) || samePairAgain) {
+    c.anaphoric = true;
+    // a back-reference has the date of the event it refers to
+    if (!c.date && last0?.date) c.date = last0.date;
+  }
+  if (type === 'CALLED' && receivedCall(clause)) {
+    // callee named first: "A received a call from B" → B called
+    const callerM = ms.find((m) => m.type === 'PERSON' && m.key && m.start > abs(c0 + clause.search(RECEIVED_CALL_RE)) && m.start >= abs(c0) && m.end <= abs(c1));
+    if (callerM?.key) c.group = [callerM.key, ...parts.filter((k) => k !== callerM.key)];
+    c.source = c.group![0];
+    c.target = c.group![1];
+  }
+  if (at.pending && st.pending?.place && !c.place) c.place = st.pending.place;
+  c.hosted = /\b(?:hosted|host|welcomed|empfing|empfangen|empfängt|welcoming)\b/iu.test(clause);
+  if (sc.isRelativeClause(c0)) subordinate.add(c);
+  sc.push(c);
+  // ellipsis: ", and again in March" → the same meeting once more at another date
+  const again = /(?:,\s*)?(?:and|und)\s+(?:again|erneut|wieder)\s+(?:in|im)\s+([^,.;]+)/iu.exec(s.slice(c1));
+  if (again) {
+    const d2 = dates.find((d) => d.start >= abs(c1) + again.index && d.start <= abs(c1) + again.index + again[0].length);
+    if (d2) {
+      const c2 = mk(type, parts, c.place, resolveDate(d2, ctx.published, status === 'planned'), true, status, `${type}:ellipsis`, sent.index, c.place);
+      c2.newEvent = true;
+      sc.push(c2);
+    }
+  }
+}
+
+/** No pair of participants: a back-reference to an earlier event, a new event of the last pair, or a pending one. */
+function unpairedEvent(sc: SentenceScope, ev: EventDraft, at: { status: RelationStatus; date: string | null; dExpr: boolean; anaphoric: boolean; place: string | null }): void {
+  const { ctx, sent, st, s, trace } = sc;
+  const { tg, type, c0, clause, parts } = ev;
+  const { status, date, dExpr, anaphoric, place } = at;
+  const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
+  if (parts.length === 0 && anaphoric && last) {
+    const c = mk(type, last.group ?? [last.source, last.target!], place, date ?? null, dExpr, last.status, `${type}:anaphor`, sent.index, place);
+    c.anaphoric = true;
+    sc.push(c);
+    return;
+  }
+  const indefinite = indefiniteRe(tg.text.split(/\s+/)[0]);
+  const noun = /^\p{Lu}/u.test(tg.text) || ctx.lang === 'en' && /meeting|call|talks/.test(tg.text);
+  const pair = st.lastGroup ?? resolveGroup(st, 2);
+  if (parts.length === 0 && noun && indefinite.test(clause) && pair && pair.length >= 2 && !/\b(?:von|of|zwischen|between|mit|with)\s+(?!(?:den|the)\s+beiden)/iu.test(s.slice(tg.end - c0 >= 0 ? tg.end : 0, tg.end + 25))) {
+    const c = mk(type, pair, place, date, dExpr, status, `${type}:context-pair`, sent.index, place);
+    c.newEvent = true;
+    sc.push(c);
+    return;
+  }
+  if (parts.length === 0) {
+    st.pending = { sent: sent.index, date, hasDateExpr: dExpr, place, type, status };
+    trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'no named participants' });
+  } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'only one participant' });
+  // an event with an unnamed participant still dates what follows it ("Speaking to reporters afterwards, …")
+  if (date && status === 'occurred') st.lastEventDate = date;
 }
 
 /** Events named by the next sentence, and back-references opening a sentence ("Bei dem Treffen …"). */

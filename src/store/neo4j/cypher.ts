@@ -454,22 +454,33 @@ function relationWhere(f: RelationListFilters): string {
   if (f.targetId) clauses.push('r.hasTarget AND t.id = $targetId');
   if (f.placeId) clauses.push('r.placeId = $placeId');
   if (f.countryId) clauses.push('(s.id = $countryId OR (r.hasTarget AND t.id = $countryId) OR r.placeId = $countryId)');
-  if (f.articleId) clauses.push('EXISTS { MATCH (x:Evidence {relationId: r.id}) WHERE x.articleId = $articleId }');
   if (f.minConfidence) clauses.push('r.confidence >= $minConfidence');
   if (f.since) clauses.push('r.dateEnd >= $since');
   if (f.until) clauses.push('r.dateStart <= $until');
   return clauses.length ? `\nWHERE ${clauses.join('\n  AND ')}` : '';
 }
 
+/**
+ * The relations to filter. An article's relations start from its evidence (the index on articleId) and are found by
+ * id (a seek per type): a filter on every relation's evidence scanned all relations for each article asked about.
+ */
+function relationMatch(f: RelationListFilters): string {
+  const types = relationTypeAlternation(f.types);
+  if (!f.articleId) return `MATCH (s:Entity)-[r:${types}]->(t:Entity)`;
+  return `MATCH (x:Evidence {articleId: $articleId})
+WITH DISTINCT x.relationId AS relationId
+MATCH (s:Entity)-[r:${types} {id: relationId}]->(t:Entity)`;
+}
+
 /** relations.count: how many relations pass the filters. */
 export function relationsCountStatement(f: RelationListFilters): string {
-  return `MATCH (s:Entity)-[r:${relationTypeAlternation(f.types)}]->(t:Entity)${relationWhere(f)}
+  return `${relationMatch(f)}${relationWhere(f)}
 RETURN count(r) AS total`;
 }
 
 /** relations.page: date range start (undated last), then id. */
 export function relationsPageStatement(f: RelationListFilters): string {
-  return `MATCH (s:Entity)-[r:${relationTypeAlternation(f.types)}]->(t:Entity)${relationWhere(f)}
+  return `${relationMatch(f)}${relationWhere(f)}
 WITH r ORDER BY r.dateStart IS NULL, r.dateStart, r.id
 SKIP $offset LIMIT $first
 RETURN ${RELATION_MAP} AS relation`;

@@ -49,6 +49,8 @@ let failed = 0;
 let done = 0;
 while (!exhausted && !stoppedEarly) {
   const s = await ingestArticlesParallel(store, slice(every), { pool });
+  // The feed ended on a slice boundary: nothing new to sample.
+  if (s.articlesNew + s.articlesDuplicate + s.failed === 0) break;
   articles += s.articlesNew;
   relations += s.relationsAdded;
   failed += s.failed;

@@ -77,8 +77,6 @@ export function extractCandidates(ctx: ArticleContext, liveblog: boolean, title:
   };
   const candidates: Candidate[] = [];
   const traces: SentenceTrace[] = [];
-  const P = ctx.published;
-  const lexDate = P;
 
   // summits named in the title ("Nato summit in Vilnius")
   if (title) registerSummits(ctx, title, null, st, T);
@@ -405,7 +403,7 @@ function definiteEventReference(sc: SentenceScope, ev: EventDraft): boolean {
   const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
   const temporal = /(?:^|\s)(?:vor|nach|bei|seit|während|before|after|during|since|following)\s+\S+\s+(?:\S+\s+)?$/iu.test(before);
   if (last && !temporal) {
-    const c = mk(type, last.group ?? [last.source, last.target!], pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause), last.date, false, last.status, `${type}:back-reference`, sent.index, null);
+    const c = mk(type, last.group ?? [last.source, last.target!], pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause), last.date, false, last.status, `${type}:back-reference`, sent.index);
     c.anaphoric = true;
     sc.push(c);
   } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'reference to an earlier event' });
@@ -451,7 +449,7 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
     const base = st.lastMeet;
     if (base && parts.length >= 1 && !sc.has(T.notAttend, clause)) {
       const group = [...new Set([...(base.group ?? [base.source, base.target!]), ...parts])];
-      const c = mk(type, group, base.place, base.date, false, base.status, `${type}:join`, sent.index, place);
+      const c = mk(type, group, base.place, base.date, false, base.status, `${type}:join`, sent.index);
       c.place = base.place ?? place;
       subordinate.add(c);
       sc.push(c);
@@ -475,7 +473,7 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
     return { parts, date, hasDateExpr: !!dExpr, place: pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) ?? place };
   }
   if (parts.length >= 2) {
-    const c = mk(type, parts, placeHere, date, !!dExpr || !!(carry && carry.hasDateExpr && whereClause), status, `${type}:${tg.kind}:${tg.text.toLowerCase().split(/\s+/)[0]}`, sent.index, place);
+    const c = mk(type, parts, placeHere, date, !!dExpr || !!(carry && carry.hasDateExpr && whereClause), status, `${type}:${tg.kind}:${tg.text.toLowerCase().split(/\s+/)[0]}`, sent.index);
     pairEvent(sc, ev, c, { status, dExpr: !!dExpr, newEvent, anaphoric, pending: how === 'pending' });
     return carry;
   }
@@ -516,7 +514,7 @@ function pairEvent(sc: SentenceScope, ev: EventDraft, c: Candidate, at: { status
   if (again) {
     const d2 = dates.find((d) => d.start >= abs(c1) + again.index && d.start <= abs(c1) + again.index + again[0].length);
     if (d2) {
-      const c2 = mk(type, parts, c.place, resolveDate(d2, ctx.published, status === 'planned'), true, status, `${type}:ellipsis`, sent.index, c.place);
+      const c2 = mk(type, parts, c.place, resolveDate(d2, ctx.published, status === 'planned'), true, status, `${type}:ellipsis`, sent.index);
       c2.newEvent = true;
       sc.push(c2);
     }
@@ -530,7 +528,7 @@ function unpairedEvent(sc: SentenceScope, ev: EventDraft, at: { status: Relation
   const { status, date, dExpr, anaphoric, place } = at;
   const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
   if (parts.length === 0 && anaphoric && last) {
-    const c = mk(type, last.group ?? [last.source, last.target!], place, date ?? null, dExpr, last.status, `${type}:anaphor`, sent.index, place);
+    const c = mk(type, last.group ?? [last.source, last.target!], place, date ?? null, dExpr, last.status, `${type}:anaphor`, sent.index);
     c.anaphoric = true;
     sc.push(c);
     return;
@@ -539,7 +537,7 @@ function unpairedEvent(sc: SentenceScope, ev: EventDraft, at: { status: Relation
   const noun = /^\p{Lu}/u.test(tg.text) || ctx.lang === 'en' && /meeting|call|talks/.test(tg.text);
   const pair = st.lastGroup ?? resolveGroup(st, 2);
   if (parts.length === 0 && noun && indefinite.test(clause) && pair && pair.length >= 2 && !/\b(?:von|of|zwischen|between|mit|with)\s+(?!(?:den|the)\s+beiden)/iu.test(s.slice(tg.end - c0 >= 0 ? tg.end : 0, tg.end + 25))) {
-    const c = mk(type, pair, place, date, dExpr, status, `${type}:context-pair`, sent.index, place);
+    const c = mk(type, pair, place, date, dExpr, status, `${type}:context-pair`, sent.index);
     c.newEvent = true;
     sc.push(c);
     return;
@@ -554,14 +552,14 @@ function unpairedEvent(sc: SentenceScope, ev: EventDraft, at: { status: Relation
 
 /** Events named by the next sentence, and back-references opening a sentence ("Bei dem Treffen …"). */
 function followUpEvents(sc: SentenceScope): void {
-  const { ctx, sent, st, T, s, ms, subject, dates, sentenceCands, candidates, anaphorHere } = sc;
+  const { ctx, sent, st, T, s, ms, dates, sentenceCands, candidates, anaphorHere } = sc;
   const P = ctx.published;
   // "… haben die Sicherheitsberater in Doha verhandelt. Indiens Sicherheitsberater Ajit Doval und sein pakistanischer Amtskollege
   // Asim Malik hätten …": an event without named participants, named as the next sentence's subject
   if (!sc.eventInSentence && st.pending?.type && st.pending.sent === sent.index - 1 && st.pending.status !== 'denied' && st.pending.status !== 'hypothetical') {
     const pair = openingPair(sent, ms);
     if (pair) {
-      const c = mk(st.pending.type, pair, st.pending.place, st.pending.date, st.pending.hasDateExpr, st.pending.status ?? 'occurred', `${st.pending.type}:named-next-sentence`, st.pending.sent, null);
+      const c = mk(st.pending.type, pair, st.pending.place, st.pending.date, st.pending.hasDateExpr, st.pending.status ?? 'occurred', `${st.pending.type}:named-next-sentence`, st.pending.sent);
       c.extraSents = [sent.index];
       // the event belongs to the previous sentence: this one can still continue a statement
       candidates.push(c);
@@ -570,7 +568,7 @@ function followUpEvents(sc: SentenceScope): void {
   }
   if (!sc.eventInSentence && st.lastEvent && anaphorHere) {
     const last = /Telefonat|Anruf|call/iu.test(s.slice(0, 40)) ? st.lastCall ?? st.lastEvent : st.lastEvent;
-    const c = mk(last.type, last.group ?? [last.source, last.target!], last.type === 'MET_AT' ? pickPlace(ctx, sent, ms, sent.start, sent.end, st, T, s) : null, last.date, false, last.status, `${last.type}:back-reference`, sent.index, null);
+    const c = mk(last.type, last.group ?? [last.source, last.target!], last.type === 'MET_AT' ? pickPlace(ctx, sent, ms, sent.start, sent.end, st, T, s) : null, last.date, false, last.status, `${last.type}:back-reference`, sent.index);
     const d = dates.find((x) => x.start >= sent.start);
     if (d) (c.date = resolveDate(d, P, last.status === 'planned')), (c.hasDateExpr = true);
     c.anaphoric = true;
@@ -580,7 +578,7 @@ function followUpEvents(sc: SentenceScope): void {
 
 /** Statements (STATED): speaker, claim, target and date. */
 function statementCandidates(sc: SentenceScope): void {
-  const { ctx, sent, st, T, s, ms, trace, liveblog, subject, dates, trigs, frames, subordinate } = sc;
+  const { ctx, sent, st, T, s, ms, trace, liveblog, subject, dates, trigs, frames } = sc;
   const P = ctx.published;
   const lexDate = P;
   const abs = (i: number) => sent.start + i;
@@ -629,7 +627,7 @@ function statementCandidates(sc: SentenceScope): void {
       let date = dExpr ? resolveDate(dExpr, P, false) : null;
       let how = dExpr ? 'text' : '';
       if (!date) ({ date, how } = inheritStatedDate(ctx, st, sent, sp, s, T, liveblog, P, coordinated ? statedHere[statedHere.length - 1] : null));
-      const c = mk('STATED', [sp], null, date, !!dExpr, 'occurred', `STATED:${tg.kind}:${tg.text.toLowerCase()}`, sent.index, null);
+      const c = mk('STATED', [sp], null, date, !!dExpr, 'occurred', `STATED:${tg.kind}:${tg.text.toLowerCase()}`, sent.index);
       c.target = target;
       c.quote = quote;
       c.rule += how ? `:date-${how}` : '';
@@ -640,7 +638,7 @@ function statementCandidates(sc: SentenceScope): void {
   // implicit Konjunktiv continuation of the previous statement
   if (ctx.lang === 'de' && statedHere.length === 0 && !anonymousSay && !sc.eventInSentence && !trigs.some((t) => t.kind === 'attribution') && st.lastStated && st.lastStated.sent === sent.index - 1 && KONJUNKTIV_RE.test(s) && !/^[„"“]/u.test(s)) {
     const sp = st.lastStated.source;
-    const c = mk('STATED', [sp], null, st.lastStated.date, false, 'occurred', 'STATED:konjunktiv-continuation', sent.index, null);
+    const c = mk('STATED', [sp], null, st.lastStated.date, false, 'occurred', 'STATED:konjunktiv-continuation', sent.index);
     c.quote = s.replace(/[.!?]+$/u, '');
     c.target = pickTarget(ctx, sent, ms, sp, 0, s.length, null, lexDate);
     statedHere.push(c);
@@ -672,7 +670,7 @@ function otherCandidates(sc: SentenceScope): void {
     const targetless = (kind === 'PRAISED' || kind === 'CRITICIZED') && !/^(?:thanks|Kritik)$/iu.test(m[0]);
     if (!src || (!tgt && !targetless)) continue;
     const type = kind as RelationType;
-    const c = mk(type, [src], null, null, false, 'occurred', `${kind}:${m[0].toLowerCase().split(/\s+/)[0]}`, sent.index, null);
+    const c = mk(type, [src], null, null, false, 'occurred', `${kind}:${m[0].toLowerCase().split(/\s+/)[0]}`, sent.index);
     c.target = tgt;
     const d = dates[0];
     c.date = d ? resolveDate(d, P, false) : st.headerDate?.date ?? (liveblog ? P : null);
@@ -708,7 +706,7 @@ function recordSentence(sc: SentenceScope): void {
   if (sentenceCands.some((c) => c.type === 'MET_AT' || c.type === 'CALLED')) st.pending = null;
 }
 
-function mk(type: RelationType, group: string[], place: string | null, date: string | null, hasDateExpr: boolean, status: RelationStatus, rule: string, sent: number, _p: string | null): Candidate {
+function mk(type: RelationType, group: string[], place: string | null, date: string | null, hasDateExpr: boolean, status: RelationStatus, rule: string, sent: number): Candidate {
   return {
     type,
     source: group[0],

@@ -646,7 +646,7 @@ export function shortestPathStatement(types: readonly RelationType[] | null | un
  * Longest path paths.shortestOnce walks itself. Its plan grows with every length it covers (about 1 s to plan up to
  * 3 hops here, over 3 s up to 6): longer paths, rare, are walked by paths.shortest for their length.
  */
-export const SHORTEST_ONCE_MAX_LENGTH = 3;
+const SHORTEST_ONCE_MAX_LENGTH = 3;
 
 /**
  * paths.shortestOnce: paths.length and paths.shortest in one statement (one round trip instead of two, which is

@@ -122,6 +122,11 @@ class SentenceScope {
     this.ms = ctx.mentions[sent.index];
   }
 
+  /** A position in the sentence as a position in the article text. */
+  abs(i: number): number {
+    return this.sent.start + i;
+  }
+
   /** Whether a trigger pattern matches (the sentence, or a clause of it); skipped when its words are absent. */
   has(re: RegExp, text: string = this.s): boolean {
     if (!mayMatchMask(re, this.sent.tmask)) return false;
@@ -233,7 +238,6 @@ function resolveCoreference(sc: SentenceScope): void {
 /** Trigger words of the sentence, in order, and the attribution frames of its statement triggers. */
 function collectTriggers(sc: SentenceScope): void {
   const { ctx, sent, s, ms, T } = sc;
-  const abs = (i: number) => sent.start + i;
   const trigs = sc.trigs;
   const mask = sent.tmask;
   const collect = (re: RegExp, kind: Trig['kind']) => {
@@ -264,11 +268,11 @@ function collectTriggers(sc: SentenceScope): void {
   const attributionSpans: [number, number][] = anyTrig ? [] : NO_SPANS;
   sc.attributionSpans = attributionSpans;
   for (const tg of trigs) {
-    if (tg.kind !== 'say' || insideQuote(sent, abs(tg.start))) continue;
+    if (tg.kind !== 'say' || insideQuote(sent, sc.abs(tg.start))) continue;
     const f = attributionFrame(ctx, sent, tg);
     if (!f) continue;
     frames.set(tg, f);
-    attributionSpans.push([abs(Math.min(f.np[0], tg.start)), abs(f.claimAfter ? f.np[1] : s.length)]);
+    attributionSpans.push([sc.abs(Math.min(f.np[0], tg.start)), sc.abs(f.claimAfter ? f.np[1] : s.length)]);
   }
 }
 
@@ -314,7 +318,6 @@ function eventCandidates(sc: SentenceScope): void {
 /** The trigger's clause and event type; null when the clause has its event already or is an invitation. */
 function eventClause(sc: SentenceScope, tg: Trig, doneClauses: Set<string>): EventDraft | null {
   const { sent, st, T, ms, trace } = sc;
-  const abs = (i: number) => sent.start + i;
   const [c0, c1] = sc.clauseOf(tg.start);
   const clause = sc.s.slice(c0, c1);
   // call or meeting?
@@ -322,11 +325,11 @@ function eventClause(sc: SentenceScope, tg: Trig, doneClauses: Set<string>): Eve
   if (tg.kind === 'call') type = 'CALLED';
   else if (tg.kind === 'meet' || tg.kind === 'join') type = receivedCall(clause) ? 'CALLED' : 'MET_AT';
   else {
-    const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive);
+    const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= sc.abs(c0) && m.end <= sc.abs(c1) && !m.possessive);
     type = sc.has(T.phone, clause) ? 'CALLED' : sc.has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
   }
   if (type === 'MET_AT' && sc.has(T.phone, clause) && tg.kind === 'talk') type = 'CALLED';
-  const groupOnly = ms.some((m) => m.kind === 'group' && m.start >= abs(c0) && m.end <= abs(c1)) && ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.start >= abs(c0) && m.end <= abs(c1) && !m.possessive).length < 2;
+  const groupOnly = ms.some((m) => m.kind === 'group' && m.start >= sc.abs(c0) && m.end <= sc.abs(c1)) && ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.start >= sc.abs(c0) && m.end <= sc.abs(c1) && !m.possessive).length < 2;
   if (tg.kind === 'talk' && groupOnly && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.inPerson, clause)) type = st.lastEvent.type;
   const ck = `${c0}:${type}`;
   if (doneClauses.has(ck)) return null;
@@ -346,8 +349,7 @@ function eventClause(sc: SentenceScope, tg: Trig, doneClauses: Set<string>): Eve
 function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): void {
   const { sent, T, ms, subject, resolvedPersons, trigs, frames, attributionSpans } = sc;
   const { tg, c0, c1, clause } = ev;
-  const abs = (i: number) => sent.start + i;
-  const inClause = (m: EntityMention) => m.start >= abs(c0) && m.end <= abs(c1);
+  const inClause = (m: EntityMention) => m.start >= sc.abs(c0) && m.end <= sc.abs(c1);
   let parts: string[] = [];
   const namedInClause = new Set(ms.filter((m) => inClause(m) && !m.inQuote && m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.kind !== 'group').map((m) => m.key));
   for (const m of ms) {
@@ -370,15 +372,15 @@ function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): voi
     if (!parts.includes(m.key)) parts.push(m.key);
   }
   // "Dujarric said the Secretary-General would … meet Youssouf": the speaker is no participant of the reported event
-  const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, abs(t2.start)) && !frames.get(t2)?.claim);
+  const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, sc.abs(t2.start)) && !frames.get(t2)?.claim);
   if (sayBefore) {
-    const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= abs(sayBefore.start) && m.start >= abs(c0)).map((m) => m.key!));
-    const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= abs(sayBefore.end) && m.end <= abs(c1)).map((m) => m.key!);
+    const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= sc.abs(sayBefore.start) && m.start >= sc.abs(c0)).map((m) => m.key!));
+    const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= sc.abs(sayBefore.end) && m.end <= sc.abs(c1)).map((m) => m.key!);
     parts = parts.filter((k) => !speakersBefore.has(k) || reported.includes(k));
   }
   // relative clause ("…, who met X"): the antecedent joins
   if (/^(?:who|der|die)\s/u.test(clause)) {
-    const ante = [...resolvedPersons].reverse().find((m) => m.end <= abs(c0) && !m.inQuote);
+    const ante = [...resolvedPersons].reverse().find((m) => m.end <= sc.abs(c0) && !m.inQuote);
     if (ante?.key && !parts.includes(ante.key)) parts.unshift(ante.key);
   }
   if (carry && /^(?:where|wo)\s/u.test(clause)) for (const k of carry.parts) if (!parts.includes(k)) parts.unshift(k);
@@ -392,18 +394,17 @@ function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): voi
 function definiteEventReference(sc: SentenceScope, ev: EventDraft): boolean {
   const { ctx, sent, st, T, s, ms, trace, dates } = sc;
   const { tg, type, c0, c1, clause } = ev;
-  const abs = (i: number) => sent.start + i;
   const before = s.slice(Math.max(0, tg.start - 24), tg.start);
   const definiteNoun = (/^\p{Lu}/u.test(tg.text) || (ctx.lang === 'en' && /^(?:meeting|call|talks)$/u.test(tg.text) && !/^\s+\p{Lu}/u.test(s.slice(tg.end)))) &&
     /(?:^|\s)(?:das|dem|des|den|der|diesem|dieses|the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) &&
     !/^\s*(?:mit|with|zwischen|between)\b/iu.test(s.slice(tg.end, tg.end + 12)) &&
     // "Der erste Telefonkontakt fand am 28. Januar 2017 statt" introduces a dated event of its own
-    !(/\b(?:erste\w*|zweite\w*|dritte\w*|nächste\w*|first|second|third|next)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)));
+    !(/\b(?:erste\w*|zweite\w*|dritte\w*|nächste\w*|first|second|third|next)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && dates.some((d) => d.start >= sc.abs(c0) && d.end <= sc.abs(c1)));
   if (!definiteNoun) return false;
   const last = type === 'CALLED' ? st.lastCall : st.lastMeet;
   const temporal = /(?:^|\s)(?:vor|nach|bei|seit|während|before|after|during|since|following)\s+\S+\s+(?:\S+\s+)?$/iu.test(before);
   if (last && !temporal) {
-    const c = mk(type, last.group ?? [last.source, last.target!], pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause), last.date, false, last.status, `${type}:back-reference`, sent.index);
+    const c = mk(type, last.group ?? [last.source, last.target!], pickPlace(ctx, sent, ms, sc.abs(c0), sc.abs(c1), st, T, clause), last.date, false, last.status, `${type}:back-reference`, sent.index);
     c.anaphoric = true;
     sc.push(c);
   } else trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'reference to an earlier event' });
@@ -415,11 +416,10 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
   const { ctx, sent, st, T, s, ms, trace, liveblog, dates, trigs, subordinate } = sc;
   const { tg, c0, c1, clause } = ev;
   const P = ctx.published;
-  const abs = (i: number) => sent.start + i;
   eventParticipants(sc, ev, carry);
   const { parts, fromGroup } = ev;
   // "Fidan and Shaibani discussed …" after their meeting: that meeting again, not a call
-  if (tg.kind === 'talk' && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.planned, clause) && !sc.has(T.newEvent, clause) && !dates.some((d) => d.start >= abs(c0) && d.end <= abs(c1)) && sameKeys(parts, st.lastEvent.group ?? [st.lastEvent.source, st.lastEvent.target!])) {
+  if (tg.kind === 'talk' && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.planned, clause) && !sc.has(T.newEvent, clause) && !dates.some((d) => d.start >= sc.abs(c0) && d.end <= sc.abs(c1)) && sameKeys(parts, st.lastEvent.group ?? [st.lastEvent.source, st.lastEvent.target!])) {
     ev.type = st.lastEvent.type;
     ev.talkAnaphor = true;
   }
@@ -427,14 +427,14 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
   const { type } = ev;
   let status = decideStatus(clause, tg, T, ctx.lang, sent.tmask);
   // "Am Freitag empfängt X die Regierungschefin": a present-tense meeting on a coming day is planned
-  if (status === 'occurred' && ctx.lang === 'de' && PRESENT_MEET_DE.test(clause) && dates.some((d) => d.rel && d.start >= abs(c0) && d.end <= abs(c1) && (d.rel.k === 'weekday' || d.rel.k === 'day') && !PAST_AUX_DE.test(clause))) status = 'planned';
+  if (status === 'occurred' && ctx.lang === 'de' && PRESENT_MEET_DE.test(clause) && dates.some((d) => d.rel && d.start >= sc.abs(c0) && d.end <= sc.abs(c1) && (d.rel.k === 'weekday' || d.rel.k === 'day') && !PAST_AUX_DE.test(clause))) status = 'planned';
   const anaphoric = T.anaphor.test(s.slice(c0).trimStart()) || T.anaphor.test(s.trimStart());
   const newEvent = sc.has(T.newEvent, clause);
   // date and place
-  const dExpr = nearestDate(dates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent, type);
+  const dExpr = nearestDate(dates, sc.abs(tg.start), sc.abs(c0), sc.abs(c1), trigs, tg, sent, type);
   let date = dExpr ? resolveDate(dExpr, P, status === 'planned') : null;
   let how = dExpr ? 'text' : '';
-  const place = type === 'CALLED' ? pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) : pickPlace(ctx, sent, ms, abs(c0), abs(c1), st, T, clause);
+  const place = type === 'CALLED' ? pickPlaceInClause(ctx, sent, ms, sc.abs(c0), sc.abs(c1)) : pickPlace(ctx, sent, ms, sc.abs(c0), sc.abs(c1), st, T, clause);
   if (!dExpr && type === 'MET_AT' && sc.has(T.summit, clause)) {
     const sm = [...st.summits].reverse().find((x) => x.date && (!place || !x.place || x.place === place));
     if (sm?.date && !date) (date = sm.date), (how = 'summit');
@@ -470,7 +470,7 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
   const placeHere = carry && whereClause && carry.place ? carry.place : place;
   if (parts.length === 1 && tg.kind === 'meet' && /^\s*,\s*(?:where|wo)\s/u.test(s.slice(c1 - 2, c1 + 8))) {
     trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'one participant, continued in the following where-clause' });
-    return { parts, date, hasDateExpr: !!dExpr, place: pickPlaceInClause(ctx, sent, ms, abs(c0), abs(c1)) ?? place };
+    return { parts, date, hasDateExpr: !!dExpr, place: pickPlaceInClause(ctx, sent, ms, sc.abs(c0), sc.abs(c1)) ?? place };
   }
   if (parts.length >= 2) {
     const c = mk(type, parts, placeHere, date, !!dExpr || !!(carry && carry.hasDateExpr && whereClause), status, `${type}:${tg.kind}:${tg.text.toLowerCase().split(/\s+/)[0]}`, sent.index);
@@ -486,7 +486,6 @@ function pairEvent(sc: SentenceScope, ev: EventDraft, c: Candidate, at: { status
   const { ctx, sent, st, s, ms, dates, subordinate } = sc;
   const { tg, type, c0, c1, clause, parts, hub, fromGroup, groupOnly, talkAnaphor } = ev;
   const { status, dExpr, newEvent, anaphoric } = at;
-  const abs = (i: number) => sent.start + i;
   if (hub && parts.length > 2) c.hub = hub;
   c.newEvent = newEvent && !anaphoric;
   // "The two ministers discussed …" right after their meeting: more about that meeting, not a new one
@@ -500,7 +499,7 @@ function pairEvent(sc: SentenceScope, ev: EventDraft, c: Candidate, at: { status
   }
   if (type === 'CALLED' && receivedCall(clause)) {
     // callee named first: "A received a call from B" → B called
-    const callerM = ms.find((m) => m.type === 'PERSON' && m.key && m.start > abs(c0 + clause.search(RECEIVED_CALL_RE)) && m.start >= abs(c0) && m.end <= abs(c1));
+    const callerM = ms.find((m) => m.type === 'PERSON' && m.key && m.start > sc.abs(c0 + clause.search(RECEIVED_CALL_RE)) && m.start >= sc.abs(c0) && m.end <= sc.abs(c1));
     if (callerM?.key) c.group = [callerM.key, ...parts.filter((k) => k !== callerM.key)];
     c.source = c.group![0];
     c.target = c.group![1];
@@ -512,7 +511,7 @@ function pairEvent(sc: SentenceScope, ev: EventDraft, c: Candidate, at: { status
   // ellipsis: ", and again in March" → the same meeting once more at another date
   const again = /(?:,\s*)?(?:and|und)\s+(?:again|erneut|wieder)\s+(?:in|im)\s+([^,.;]+)/iu.exec(s.slice(c1));
   if (again) {
-    const d2 = dates.find((d) => d.start >= abs(c1) + again.index && d.start <= abs(c1) + again.index + again[0].length);
+    const d2 = dates.find((d) => d.start >= sc.abs(c1) + again.index && d.start <= sc.abs(c1) + again.index + again[0].length);
     if (d2) {
       const c2 = mk(type, parts, c.place, resolveDate(d2, ctx.published, status === 'planned'), true, status, `${type}:ellipsis`, sent.index);
       c2.newEvent = true;
@@ -581,7 +580,6 @@ function statementCandidates(sc: SentenceScope): void {
   const { ctx, sent, st, T, s, ms, trace, liveblog, subject, dates, trigs, frames } = sc;
   const P = ctx.published;
   const lexDate = P;
-  const abs = (i: number) => sent.start + i;
   let noComment: boolean | null = null;
   let claimEnd = -1;
   let anonymousSay = false;
@@ -591,7 +589,7 @@ function statementCandidates(sc: SentenceScope): void {
   for (const [tg, f] of frames) if (!f.claimAfter && f.claim) invertedAt = Math.max(invertedAt, Math.min(tg.start, f.np[0]));
   for (const tg of trigs) {
     if (tg.kind !== 'say' && tg.kind !== 'attribution') continue;
-    if (insideQuote(sent, abs(tg.start))) continue;
+    if (insideQuote(sent, sc.abs(tg.start))) continue;
     const coordinated = /\b(?:and|und)\s*$/iu.test(s.slice(Math.max(0, tg.start - 6), tg.start)) || /^adding\b/iu.test(tg.text) || /,\s*$/.test(s.slice(Math.max(0, tg.start - 2), tg.start)) && /^adding/i.test(tg.text);
     if (tg.start < claimEnd && !coordinated) continue;
     if (tg.start < invertedAt && tg.kind === 'say') continue;
@@ -620,8 +618,8 @@ function statementCandidates(sc: SentenceScope): void {
     }
     claimEnd = to;
     // the statement's date, not a date inside the reported claim ("Fico will travel in September, a spokeswoman said")
-    const sdates = dates.filter((d) => !(d.rel && d.rel.k === 'year') && !(d.start >= abs(from) && d.end <= abs(to) && to > from));
-    const dExpr = nearestDate(sdates, abs(tg.start), abs(c0), abs(c1), trigs, tg, sent) ?? sdates.find((d) => d.start >= sent.start && d.end <= sent.end && !trigs.some((t2) => t2 !== tg && (t2.kind === 'meet' || t2.kind === 'call') && Math.abs(abs(t2.start) - d.start) < Math.abs(abs(tg.start) - d.start))) ?? null;
+    const sdates = dates.filter((d) => !(d.rel && d.rel.k === 'year') && !(d.start >= sc.abs(from) && d.end <= sc.abs(to) && to > from));
+    const dExpr = nearestDate(sdates, sc.abs(tg.start), sc.abs(c0), sc.abs(c1), trigs, tg, sent) ?? sdates.find((d) => d.start >= sent.start && d.end <= sent.end && !trigs.some((t2) => t2 !== tg && (t2.kind === 'meet' || t2.kind === 'call') && Math.abs(sc.abs(t2.start) - d.start) < Math.abs(sc.abs(tg.start) - d.start))) ?? null;
     for (const sp of speakers) {
       const target = pickTarget(ctx, sent, ms, sp, from, to, tg, lexDate);
       let date = dExpr ? resolveDate(dExpr, P, false) : null;
@@ -651,7 +649,6 @@ function otherCandidates(sc: SentenceScope): void {
   const { ctx, sent, st, T, s, ms, liveblog, subject, dates } = sc;
   const P = ctx.published;
   const mask = sent.tmask;
-  const abs = (i: number) => sent.start + i;
   for (const [kind, re] of (mask & OTHER_BITS[ctx.lang]) !== 0 ? T.other : NO_OTHER) {
     if (!mayMatchMask(re, mask)) continue;
     re.lastIndex = 0;
@@ -661,11 +658,11 @@ function otherCandidates(sc: SentenceScope): void {
     // the actor: the last person (else organisation or country) before the verb in its clause; never an element of a
     // compound ("im Ukraine-Krieg") or a possessor
     const compound = (x: EntityMention) => sent.tokens[x.t1]?.text === '-' && sent.tokens[x.t1].joinPrev;
-    const before = ms.filter((x) => x.key && x.end <= abs(m.index) && x.start >= abs(c0) && !x.inQuote && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION') && !x.possessive && !compound(x));
+    const before = ms.filter((x) => x.key && x.end <= sc.abs(m.index) && x.start >= sc.abs(c0) && !x.inQuote && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION') && !x.possessive && !compound(x));
     const persons = before.filter((x) => x.type === 'PERSON');
     const src = persons.length ? persons[persons.length - 1].key! : before.length ? before[before.length - 1].key! : subject;
     const firstWord = /^\S+/u.exec(m[0])![0].length;
-    const tgt = ms.find((x) => x.key && x.start >= abs(m.index + firstWord) && x.end <= abs(c1) && x.key !== src && !compound(x) && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION'))?.key ?? null;
+    const tgt = ms.find((x) => x.key && x.start >= sc.abs(m.index + firstWord) && x.end <= sc.abs(c1) && x.key !== src && !compound(x) && (x.type === 'PERSON' || x.type === 'COUNTRY' || x.type === 'ORGANIZATION'))?.key ?? null;
     // praise and criticism need no named target ("Wadephul lobte die Zusammenarbeit"); the other acts do
     const targetless = (kind === 'PRAISED' || kind === 'CRITICIZED') && !/^(?:thanks|Kritik)$/iu.test(m[0]);
     if (!src || (!tgt && !targetless)) continue;

@@ -1,11 +1,12 @@
 // Neo4j-specific behaviour against a real Neo4j (npm run neo4j:start), only when NEO4J_URI is set: one-line
 // connection errors, the schema, the stored graph model, all-or-nothing writes, bounded paths and time budgets.
 // What both stores share is in tests/contract/.
+import type { ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { relationId } from '../../src/domain/ids.js';
 import { DiplographError } from '../../src/domain/errors.js';
 import type { ExtractedArticle } from '../../src/domain/model.js';
-import { relationsCountStatement } from '../../src/store/neo4j/cypher.js';
+import { relationListFlags, relationsCountStatement } from '../../src/store/neo4j/cypher.js';
 import { Neo4jStore, neo4jConfigFromEnv } from '../../src/store/neo4j/neo4j-store.js';
 import { ALL_FIXTURES, chronicle, entity, extracted, putin, riabkow, trump } from '../fixtures/extracted-articles.js';
 import { closeAdmin, emptyDatabase, NEO4J_ENABLED, query, SKIP_LINE, testOptions } from './neo4j-test-database.js';
@@ -180,21 +181,19 @@ describe.skipIf(!NEO4J_ENABLED)('Neo4jStore against Neo4j', () => {
     const store = await open();
     await store.init();
     await store.writeArticles(ALL_FIXTURES);
-    const first = chronicle;
-    const page = await store.listRelations({ articleId: first.article.id, first: 100, offset: 0 });
-    expect(page.totalCount).toBe(first.relations.length);
+    const filter = { articleId: chronicle.article.id, first: 100, offset: 0 };
+    expect((await store.listRelations(filter)).totalCount).toBe(chronicle.relations.length);
     // The plan, as the server makes it for this graph: it starts from the article's evidence by index and neither
     // scans entities nor expands from them (an earlier statement did, over every relation, per article asked about).
     // A relationship type with next to no relations may be read by scanning its id index: that is the planner's
     // choice for tiny types, not a scan of the graph.
-    const f = { statuses: false, entityId: false, counterpartId: false, sourceId: false, targetId: false, placeId: false, countryId: false, articleId: true, minConfidence: false, since: false, until: false };
-    const { summary } = await query(`PROFILE ${relationsCountStatement(f)}`, { articleId: first.article.id });
+    const { summary } = await query(`PROFILE ${relationsCountStatement(relationListFlags(filter))}`, { articleId: chronicle.article.id });
     const operators: string[] = [];
-    const walk = (p: { operatorType: string; children: unknown[] }) => {
+    const walk = (p: ProfiledPlan) => {
       operators.push(p.operatorType.replace(/@.*/, ''));
-      for (const c of p.children) walk(c as typeof p);
+      p.children.forEach(walk);
     };
-    walk(summary.profile as unknown as { operatorType: string; children: unknown[] });
+    walk(summary.profile as ProfiledPlan);
     expect(operators).toContain('NodeIndexSeek');
     expect(operators.filter((o) => /^(?:AllNodesScan|NodeByLabelScan|Expand)/.test(o))).toEqual([]);
   });

@@ -4,6 +4,7 @@
 // so no input string ever becomes Cypher.
 import { DiplographError, ErrorCode } from '../../domain/errors.js';
 import { RELATION_TYPES, type EntityType, type RelationType } from '../../domain/model.js';
+import type { RelationFilter } from '../graph-store.js';
 
 /** Node labels per entity type (Bloom/Browser style), from the ENTITY_TYPES allow-list. */
 export const ENTITY_LABELS: Readonly<Record<EntityType, string>> = {
@@ -442,6 +443,24 @@ export interface RelationListFilters {
   minConfidence: boolean;
   since: boolean;
   until: boolean;
+}
+
+/** Which filters a listRelations call sets (its statements depend on those, never on the values). */
+export function relationListFlags(f: RelationFilter): RelationListFilters {
+  return {
+    types: f.types?.length ? f.types : null,
+    statuses: Boolean(f.statuses?.length),
+    entityId: Boolean(f.entityId),
+    counterpartId: Boolean(f.counterpartId),
+    sourceId: Boolean(f.sourceId),
+    targetId: Boolean(f.targetId),
+    placeId: Boolean(f.placeId),
+    countryId: Boolean(f.countryId),
+    articleId: Boolean(f.articleId),
+    minConfidence: f.minConfidence != null,
+    since: Boolean(f.since),
+    until: Boolean(f.until),
+  };
 }
 
 function relationWhere(f: RelationListFilters): string {

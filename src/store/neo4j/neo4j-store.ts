@@ -53,13 +53,13 @@ import {
   GROUP_WRITE,
   relationReattachStatement,
   RELATIONS_MOVED_BY,
+  relationListFlags,
   relationsCountStatement,
   relationsPageStatement,
   searchEntitiesStatements,
   shortestLengthStatement,
   shortestPathOnceStatement,
   shortestPathStatement,
-  type RelationListFilters,
 } from './cypher.js';
 import { invalidUriError, translateDriverError, type ErrorContext } from './driver-errors.js';
 import { AWAIT_INDEXES, SCHEMA_STATEMENTS } from './schema.js';
@@ -508,20 +508,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listRelations(f: RelationFilter): Promise<Page<RelationRecord>> {
-    const flags: RelationListFilters = {
-      types: f.types?.length ? f.types : null,
-      statuses: Boolean(f.statuses?.length),
-      entityId: Boolean(f.entityId),
-      counterpartId: Boolean(f.counterpartId),
-      sourceId: Boolean(f.sourceId),
-      targetId: Boolean(f.targetId),
-      placeId: Boolean(f.placeId),
-      countryId: Boolean(f.countryId),
-      articleId: Boolean(f.articleId),
-      minConfidence: f.minConfidence != null,
-      since: Boolean(f.since),
-      until: Boolean(f.until),
-    };
+    const flags = relationListFlags(f);
     const params = {
       ...windowParams(f),
       entityId: f.entityId ?? null,

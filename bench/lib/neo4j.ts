@@ -1,9 +1,11 @@
 // The benchmark's Neo4j: connection settings, reachability, emptying the database, and the naive writer.
 // Neo4j Community has one user database, so the benchmark empties it (as the test suites do) before and after.
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import type { ExtractedArticle } from '../../src/domain/model.js';
+import { type EvidenceRow, planArticle } from '../../src/store/neo4j/write-plan.js';
 import { relationGraph } from '../generators/relation-graph.js';
 import type { Neo4jConfig } from './context.js';
+import { GRAPH_WRITE_BATCH } from './graph-build.js';
 
 export function neo4jConfig(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
   return {
@@ -125,73 +127,160 @@ export async function naiveNeo4jWrite(c: Neo4jConfig, articles: readonly Extract
 
 /** Naive writes of the graph generator's first `relations` relations (seed 31, as the ingest suite): relations/s. */
 export async function naiveNeo4jRate(c: Neo4jConfig, relations: number): Promise<number> {
-  const articles = [...relationGraph({ relations, seed: 31 }).batches(50)].flat();
+  const articles = [...relationGraph({ relations, seed: 31 }).batches(GRAPH_WRITE_BATCH)].flat();
   const t = performance.now();
   const written = await naiveNeo4jWrite(c, articles);
   return written / ((performance.now() - t) / 1000);
 }
 
-/** Relationships per transaction of the raw writes: as many as one writeArticles call of the graph build holds. */
-const RAW_TRANSACTION_ROWS = 1_000;
-
 /**
- * How the raw writes make each relationship: `create` is the server's ceiling for relationship writes (bare
+ * How the raw writes make each relation: `create` is the server's ceiling for relationship writes (bare
  * relationships, no relationship index); `merge` is the least an idempotent writer does (MERGE on the relation id,
- * with the uniqueness constraint that keeps concurrent writers from creating one twice, as the store's).
+ * with the uniqueness constraint that keeps concurrent writers from creating one twice, as the store's); `props`
+ * creates each relation's relationship with its properties and unique id, as stored, and nothing else; `model` is
+ * the least the data model takes, CREATE only: `props`, and each relation's evidence nodes (with the store's three
+ * evidence indexes) linked to their article, and each article's mentions.
  */
-export type RawWriteMode = 'create' | 'merge';
+export type RawWriteMode = 'create' | 'merge' | 'props' | 'model';
 
-const RAW_WRITE: Record<RawWriteMode, string> = {
-  create: 'UNWIND $rows AS r MATCH (a:BenchRawNode {id: r.s}) MATCH (b:BenchRawNode {id: r.t}) CREATE (a)-[:BENCH_RAW {id: r.id}]->(b)',
-  merge: 'UNWIND $rows AS r MATCH (a:BenchRawNode {id: r.s}) MATCH (b:BenchRawNode {id: r.t}) MERGE (a)-[:BENCH_RAW {id: r.id}]-(b)',
+const RAW_NODE_ID = 'CREATE CONSTRAINT bench_raw_node_id IF NOT EXISTS FOR (n:BenchRawNode) REQUIRE n.id IS UNIQUE';
+const RAW_RELATION_ID = 'CREATE CONSTRAINT bench_raw_relation_id IF NOT EXISTS FOR ()-[r:BENCH_RAW]-() REQUIRE r.id IS UNIQUE';
+const RAW_RELATION_PLACE = 'CREATE INDEX bench_raw_relation_place IF NOT EXISTS FOR ()-[r:BENCH_RAW]-() ON (r.placeId)';
+
+/** Constraints and indexes of each mode, as the store's for the same records (see src/store/neo4j/schema.ts). */
+const RAW_SCHEMA: Record<RawWriteMode, readonly string[]> = {
+  create: [RAW_NODE_ID],
+  merge: [RAW_NODE_ID, RAW_RELATION_ID],
+  props: [RAW_NODE_ID, RAW_RELATION_ID, RAW_RELATION_PLACE],
+  model: [
+    RAW_NODE_ID,
+    RAW_RELATION_ID,
+    RAW_RELATION_PLACE,
+    'CREATE CONSTRAINT bench_raw_evidence_id IF NOT EXISTS FOR (n:BenchRawEvidence) REQUIRE n.id IS UNIQUE',
+    'CREATE INDEX bench_raw_evidence_relation IF NOT EXISTS FOR (n:BenchRawEvidence) ON (n.relationId)',
+    'CREATE INDEX bench_raw_evidence_article IF NOT EXISTS FOR (n:BenchRawEvidence) ON (n.articleId)',
+  ],
 };
 
-/** A relation of the raw writes: its ends' ids and its own. */
-export interface RawEdge {
+const RAW_DROP = [
+  'DROP INDEX bench_raw_evidence_article IF EXISTS',
+  'DROP INDEX bench_raw_evidence_relation IF EXISTS',
+  'DROP CONSTRAINT bench_raw_evidence_id IF EXISTS',
+  'DROP INDEX bench_raw_relation_place IF EXISTS',
+  'DROP CONSTRAINT bench_raw_relation_id IF EXISTS',
+  'DROP CONSTRAINT bench_raw_node_id IF EXISTS',
+];
+
+const RAW_PROPS_WRITE =
+  'UNWIND $rows AS r MATCH (a:BenchRawNode {id: r.s}) MATCH (b:BenchRawNode {id: r.t}) CREATE (a)-[x:BENCH_RAW {id: r.id}]->(b) SET x += r.props';
+
+/** The statements of one transaction of each mode: `$rows` the relations, `$articles` their evidence and mentions. */
+const RAW_WRITE: Record<RawWriteMode, readonly string[]> = {
+  create: ['UNWIND $rows AS r MATCH (a:BenchRawNode {id: r.s}) MATCH (b:BenchRawNode {id: r.t}) CREATE (a)-[:BENCH_RAW {id: r.id}]->(b)'],
+  merge: ['UNWIND $rows AS r MATCH (a:BenchRawNode {id: r.s}) MATCH (b:BenchRawNode {id: r.t}) MERGE (a)-[:BENCH_RAW {id: r.id}]-(b)'],
+  props: [RAW_PROPS_WRITE],
+  model: [
+    RAW_PROPS_WRITE,
+    `UNWIND $articles AS art MATCH (a:BenchRawNode {id: art.id}) UNWIND art.evidence AS ev
+CREATE (:BenchRawEvidence {id: ev.id, relationId: ev.relationId, articleId: art.id, sentence: ev.sentence, start: ev.start, end: ev.end})-[:BENCH_RAW_FROM]->(a)`,
+    'UNWIND $articles AS art MATCH (a:BenchRawNode {id: art.id}) UNWIND art.mentions AS m MATCH (e:BenchRawNode {id: m}) CREATE (a)-[:BENCH_RAW_MENTIONS]->(e)',
+  ],
+};
+
+/** A relation of the raw writes: its ends' ids, its own, and its properties that have a value. */
+interface RawRelation {
   s: string;
   t: string;
   id: string;
+  props: Record<string, unknown>;
 }
 
-/** The graph generator's first `relations` relations (seed 31) as raw edges; a relation without a target loops. */
-export function rawEdges(relations: number): RawEdge[] {
-  const edges: RawEdge[] = [];
-  for (const batch of relationGraph({ relations, seed: 31 }).batches(50)) {
-    for (const x of batch) for (const r of x.relations) edges.push({ s: r.source, t: r.target ?? r.source, id: r.id });
-  }
-  return edges;
+/** One raw transaction: the relations and articles of one writeArticles call of the graph build. */
+interface RawTransaction {
+  rows: RawRelation[];
+  articles: { id: string; evidence: Omit<EvidenceRow, 'articleId' | 'extractorVersion'>[]; mentions: string[] }[];
+}
+
+/** The raw writes' input: every node id (entities and articles) and the transactions. */
+export interface RawInput {
+  nodeIds: string[];
+  transactions: RawTransaction[];
 }
 
 /**
- * Raw UNWIND writes of `edges` as bare relationships between nodes found by a unique id, 1,000 per transaction: the
- * floors the batched store is set against. No store writes a relation with less: the store also merges entities,
- * and writes evidence, mentions and articles. Nodes and relationships have a label and type of their own and are
- * deleted afterwards. Returns relations/s.
+ * The graph generator's first `relations` relations (seed 31, as the ingest suite), as the store's write plan has
+ * them, one transaction per GRAPH_WRITE_BATCH articles (as the store's writes): a relation repeated by a later
+ * article is written once, and one without a target loops on its source.
  */
-export async function rawNeo4jRate(c: Neo4jConfig, edges: readonly RawEdge[], mode: RawWriteMode): Promise<number> {
-  const ids = new Set<string>();
-  for (const e of edges) ids.add(e.s).add(e.t);
+export function rawInput(relations: number): RawInput {
+  const nodeIds = new Set<string>();
+  const seen = new Set<string>();
+  const transactions: RawTransaction[] = [];
+  for (const batch of relationGraph({ relations, seed: 31 }).batches(GRAPH_WRITE_BATCH)) {
+    const tx: RawTransaction = { rows: [], articles: [] };
+    for (const plan of batch.map((x) => planArticle(x))) {
+      nodeIds.add(plan.article.id);
+      for (const e of plan.entities) nodeIds.add(e.id);
+      for (const r of [...plan.relations.values()].flat()) {
+        if (seen.has(r.id)) continue;
+        seen.add(r.id);
+        const props = Object.fromEntries(Object.entries(r.props).filter(([k, v]) => v !== null && k !== 'id'));
+        tx.rows.push({ s: r.sourceId, t: r.endId, id: r.id, props });
+      }
+      const evidence = plan.evidence.map(({ id, relationId, sentence, start, end }) => ({ id, relationId, sentence, start, end }));
+      tx.articles.push({ id: plan.article.id, evidence, mentions: plan.mentions });
+    }
+    transactions.push(tx);
+  }
+  return { nodeIds: [...nodeIds], transactions };
+}
+
+/** Throws unless the raw write stored every record it is credited with (a floor that skipped work would flatter). */
+async function expectRawCounts(session: Session, input: RawInput, mode: RawWriteMode): Promise<void> {
+  const sum = (f: (tx: RawTransaction) => number) => input.transactions.reduce((n, tx) => n + f(tx), 0);
+  const expected: [string, number][] = [['MATCH ()-[r:BENCH_RAW]->() RETURN count(r) AS n', sum((tx) => tx.rows.length)]];
+  if (mode === 'model') {
+    expected.push(
+      ['MATCH (:BenchRawEvidence)-[r:BENCH_RAW_FROM]->() RETURN count(r) AS n', sum((tx) => tx.articles.reduce((n, a) => n + a.evidence.length, 0))],
+      ['MATCH ()-[r:BENCH_RAW_MENTIONS]->() RETURN count(r) AS n', sum((tx) => tx.articles.reduce((n, a) => n + a.mentions.length, 0))],
+    );
+  }
+  for (const [query, want] of expected) {
+    const got = Number((await session.run(query)).records[0].get('n'));
+    if (got !== want) throw new Error(`raw ${mode} write stored ${got} records, expected ${want}: ${query}`);
+  }
+}
+
+/**
+ * Raw UNWIND writes of the input, one transaction per graph-build call: the floors the batched store is set
+ * against. No store writes a relation with less: the store also merges entities and articles, and merges rather
+ * than creates. Nodes and relationships have labels and types of their own and are deleted afterwards. Returns
+ * relations/s.
+ */
+export async function rawNeo4jRate(c: Neo4jConfig, input: RawInput, mode: RawWriteMode): Promise<number> {
   const driver = adminDriver(c);
   const session = driver.session({ database: c.database });
   try {
-    await session.run('CREATE CONSTRAINT bench_raw_node_id IF NOT EXISTS FOR (n:BenchRawNode) REQUIRE n.id IS UNIQUE');
-    if (mode === 'merge') await session.run('CREATE CONSTRAINT bench_raw_relation_id IF NOT EXISTS FOR ()-[r:BENCH_RAW]-() REQUIRE r.id IS UNIQUE');
+    for (const statement of RAW_SCHEMA[mode]) await session.run(statement);
     await session.run('CALL db.awaitIndexes(60)');
-    const all = [...ids];
-    for (let i = 0; i < all.length; i += 10_000) {
-      await session.executeWrite((tx) => tx.run('UNWIND $ids AS id CREATE (:BenchRawNode {id: id})', { ids: all.slice(i, i + 10_000) }));
+    for (let i = 0; i < input.nodeIds.length; i += 10_000) {
+      await session.executeWrite((tx) => tx.run('UNWIND $ids AS id CREATE (:BenchRawNode {id: id})', { ids: input.nodeIds.slice(i, i + 10_000) }));
     }
+    let written = 0;
     const t = performance.now();
-    for (let i = 0; i < edges.length; i += RAW_TRANSACTION_ROWS) {
-      const rows = edges.slice(i, i + RAW_TRANSACTION_ROWS);
-      await session.executeWrite((tx) => tx.run(RAW_WRITE[mode], { rows }));
+    for (const params of input.transactions) {
+      await session.executeWrite(async (tx) => {
+        for (const statement of RAW_WRITE[mode]) await tx.run(statement, params);
+      });
+      written += params.rows.length;
     }
-    return edges.length / ((performance.now() - t) / 1000);
+    const seconds = (performance.now() - t) / 1000;
+    await expectRawCounts(session, input, mode);
+    return written / seconds;
   } finally {
-    await session.run('MATCH (:BenchRawNode)-[r:BENCH_RAW]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
-    await session.run('MATCH (n:BenchRawNode) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-    await session.run('DROP CONSTRAINT bench_raw_relation_id IF EXISTS');
-    await session.run('DROP CONSTRAINT bench_raw_node_id IF EXISTS');
+    await session.run('MATCH (:BenchRawNode|BenchRawEvidence)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n:BenchRawNode|BenchRawEvidence) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    for (const statement of RAW_DROP) await session.run(statement);
     await session.close();
     await driver.close();
   }

@@ -103,24 +103,24 @@ describe('transactionGroups', () => {
       relations: Array.from({ length: relations }, () => ({ type: 'CALLED' as const, source: trump, target: putin, sentences: [`Trump rief Putin an (${i}).`] })),
     });
 
-  it('writes the first article alone, then the rest together, in input order', () => {
+  it('writes a batch in one transaction, in input order', () => {
     const batch = Array.from({ length: 20 }, (_, i) => article(i));
     const groups = transactionGroups(batch);
-    expect(groups.map((g) => g.length)).toEqual([1, 19]);
+    expect(groups.map((g) => g.length)).toEqual([20]);
     expect(groups.flat()).toEqual(batch);
   });
 
   it('keeps a transaction within its relation budget', () => {
     const batch = Array.from({ length: 12 }, (_, i) => article(i, 10));
-    expect(transactionGroups(batch, 30).map((g) => g.length)).toEqual([1, 3, 3, 3, 2]);
+    expect(transactionGroups(batch, 30).map((g) => g.length)).toEqual([3, 3, 3, 3]);
   });
 
   it('writes alone an article whose relation ends are not among its entities', () => {
     const relying = extracted({ title: 'r', text: 'Trump rief Selenskyj an.', entities: [trump], relations: [{ type: 'CALLED', source: trump, target: selenskyj, sentences: ['Trump rief Selenskyj an.'] }] });
     const batch = [article(0), article(1), relying, article(2), article(3)];
     const groups = transactionGroups(batch);
-    expect(groups.map((g) => g.length)).toEqual([1, 1, 1, 2]);
-    expect(groups[2]).toEqual([relying]);
+    expect(groups.map((g) => g.length)).toEqual([2, 1, 2]);
+    expect(groups[1]).toEqual([relying]);
   });
 });
 

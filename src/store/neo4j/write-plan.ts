@@ -236,10 +236,10 @@ export function combinePlans(plans: readonly WritePlan[]): BatchPlan {
 export const MAX_TRANSACTION_RELATIONS = 5_000;
 
 /**
- * Splits a batch into transactions: the first article alone (a batch shows progress at once, and a failing first
- * article costs one transaction), then the rest together, each transaction at most MAX_TRANSACTION_RELATIONS
- * relations. Each commit has a fixed cost in Neo4j (index and Lucene updaters, counts, the log append), and rows
- * shared by articles (hub entities) are written once per transaction, so fewer, larger transactions write faster.
+ * Splits a batch into transactions of consecutive articles, each at most MAX_TRANSACTION_RELATIONS relations (a
+ * failing group is written again one article at a time, see Neo4jStore.writeArticles). Each commit has a fixed
+ * cost in Neo4j (index and Lucene updaters, counts, the log append), and rows shared by articles (hub entities)
+ * are written once per transaction, so fewer, larger transactions write faster.
  * An article with a relation whose end is not among its own entities relies on what is already stored, so it is
  * written alone, after the articles before it and before those after it, as one-by-one writes would see the store.
  */
@@ -259,7 +259,7 @@ export function transactionGroups<T extends ExtractedArticle>(batch: readonly T[
     if (alone || (group.length && relations + x.relations.length > maxRelations)) close();
     group.push(x);
     relations += x.relations.length;
-    if (alone || groups.length === 0) close();
+    if (alone) close();
   }
   close();
   return groups;

@@ -3,7 +3,7 @@
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import type { ExtractedArticle } from '../../src/domain/model.js';
 import { type EvidenceRow, planArticle } from '../../src/store/neo4j/write-plan.js';
-import { relationGraph } from '../generators/relation-graph.js';
+import { relationGraph, type RelationGraph } from '../generators/relation-graph.js';
 import type { Neo4jConfig } from './context.js';
 import { GRAPH_WRITE_BATCH } from './graph-build.js';
 
@@ -31,6 +31,17 @@ export async function neo4jAnswers(c: Neo4jConfig): Promise<string | null> {
     return null;
   } catch (err) {
     return (err as Error).message;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** How many relationships the database holds, of every type (from the count store: constant time). */
+export async function relationshipCount(c: Neo4jConfig): Promise<number> {
+  const driver = adminDriver(c);
+  try {
+    const res = await driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n', {}, { database: c.database });
+    return Number(res.records[0].get('n'));
   } finally {
     await driver.close();
   }
@@ -208,15 +219,15 @@ export interface RawInput {
 }
 
 /**
- * The graph generator's first `relations` relations (seed 31, as the ingest suite), as the store's write plan has
- * them, one transaction per GRAPH_WRITE_BATCH articles (as the store's writes): a relation repeated by a later
- * article is written once, and one without a target loops on its source.
+ * The graph's relations as the store's write plan has them, one transaction per GRAPH_WRITE_BATCH articles (as the
+ * graph build's writeArticles calls): a relation repeated by a later article is written once, and one without a
+ * target loops on its source.
  */
-export function rawInput(relations: number): RawInput {
+export function rawInput(graph: RelationGraph): RawInput {
   const nodeIds = new Set<string>();
   const seen = new Set<string>();
   const transactions: RawTransaction[] = [];
-  for (const batch of relationGraph({ relations, seed: 31 }).batches(GRAPH_WRITE_BATCH)) {
+  for (const batch of graph.batches(GRAPH_WRITE_BATCH)) {
     const tx: RawTransaction = { rows: [], articles: [] };
     for (const plan of batch.map((x) => planArticle(x))) {
       nodeIds.add(plan.article.id);

@@ -5,11 +5,11 @@
 // another process empties underneath says so instead of failing on a missing node.
 import { DiplographError, ErrorCode } from '../../src/domain/errors.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { relationGraph, samplePairs } from '../generators/relation-graph.js';
-import type { BenchContext } from '../lib/context.js';
+import { relationGraph, type RelationGraph, samplePairs } from '../generators/relation-graph.js';
+import type { BenchContext, Neo4jConfig } from '../lib/context.js';
 import { CsrFloor } from '../lib/csr-floor.js';
 import { GRAPH_WRITE_BATCH, writeGraph } from '../lib/graph-build.js';
-import { claimNeo4j, emptiedUnderneath, emptyNeo4j, naiveNeo4jRate, rawInput, rawNeo4jRate, type RawWriteMode, stillOurs } from '../lib/neo4j.js';
+import { claimNeo4j, emptiedUnderneath, emptyNeo4j, naiveNeo4jRate, rawInput, rawNeo4jRate, type RawWriteMode, relationshipCount, stillOurs } from '../lib/neo4j.js';
 import { sizeLabel } from '../lib/report.js';
 import { nowMs, summarize } from '../lib/stats.js';
 import { PATH_FILTER, PATHS_FIRST, PATHS_MAX_HOPS, SHORTEST_MAX_HOPS } from './paths.js';
@@ -89,13 +89,15 @@ export async function neo4jSuite(ctx: BenchContext, sizes: number[]): Promise<vo
       if (!(await stillOurs(c, run))) throw emptiedUnderneath(c);
     };
     try {
-      const input = rawInput(relations);
+      // The floors write the relations the store writes after them, in the same transactions.
+      const graph = relationGraph({ relations });
+      const input = rawInput(graph);
       for (const mode of RAW_MODES) {
         ctx.log(`neo4j ${sizeLabel(relations)}: raw UNWIND writes of ${relations} relations, ${mode}`);
         report.set(`neo4j_raw_${mode}_relations_per_s_${sizeLabel(relations)}`, await rawNeo4jRate(c, input, mode));
       }
       await store.init();
-      await measureSize(ctx, store, relations, intact);
+      await measureSize(ctx, c, store, graph, relations, intact);
     } catch (err) {
       // "Unable to load NODE …" and missing entities are what a database emptied under the run looks like.
       if (!(await stillOurs(c, run).catch(() => true))) throw emptiedUnderneath(c);
@@ -107,13 +109,19 @@ export async function neo4jSuite(ctx: BenchContext, sizes: number[]): Promise<vo
   await emptyNeo4j(c);
 }
 
-async function measureSize(ctx: BenchContext, store: Neo4jStore, relations: number, intact: () => Promise<void>): Promise<void> {
+async function measureSize(
+  ctx: BenchContext,
+  c: Neo4jConfig,
+  store: Neo4jStore,
+  graph: RelationGraph,
+  relations: number,
+  intact: () => Promise<void>,
+): Promise<void> {
   const { report } = ctx;
   const budget = ctx.quick ? 15 : 600;
   const L = sizeLabel(relations);
   const g = ctx.graphs.get(relations);
   ctx.log(`neo4j ${L}: writing ${relations} relations through writeArticles (budget ${budget} s)`);
-  const graph = relationGraph({ relations });
   const client = clientTimed(store);
   // Without the paths suite's copy of the graph (--only neo4j), a floor of its own: for the length check and for
   // query ends that are stored (an entity without relations answers at once and would flatter the figures).
@@ -145,6 +153,12 @@ async function measureSize(ctx: BenchContext, store: Neo4jStore, relations: numb
       ratioKey: `neo4j_write_vs_raw_${mode}_ratio_${L}`,
     });
   }
+  // In the server's unit: the store writes each relation as its relationship, an evidence link and mention links.
+  report.set(`neo4j_write_all_relationships_per_s_${L}`, (await relationshipCount(c)) / write.seconds);
+  report.row({
+    label: `  Neo4j relationships of every type those writes created per second (relations, evidence FROM links, MENTIONS), ${L}`,
+    key: `neo4j_write_all_relationships_per_s_${L}`,
+  });
   report.row({ label: `Neo4j writes: share of the write time spent in this process (driver and JS; the rest is Neo4j), ${L}`, key: `neo4j_write_client_cpu_share_${L}` });
   if (!write.complete) {
     report.note(

@@ -59,7 +59,6 @@ const F_WEEK = 128;
 const F_WEEKEND = 256;
 const F_YEAR = 512;
 const F_MONTHWORD = 1024;
-const F_HEADWORD = 2048;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? 0;

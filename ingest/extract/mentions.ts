@@ -230,7 +230,7 @@ function nameSpan(ctx: ArticleContext, sent: Sentence, i: number, max: number): 
   let n = 0;
   while (j < toks.length && n < max) {
     const t = toks[j];
-    if (isNameLike(t, ctx.lang, toks[j + 1]) && (j === i || !entityAtStrict(toks, j, norms) || isHyphenJoined(toks, j))) {
+    if (isNameLike(t, ctx.lang, toks[j + 1]) && (j === i || !entityAtStrict(j, norms) || isHyphenJoined(toks, j))) {
       j++;
       n++;
       // initial: "R."
@@ -266,7 +266,7 @@ function isHyphenJoined(toks: Token[], j: number): boolean {
   return toks[j - 1]?.text === '-' && toks[j - 1].joinPrev && toks[j].joinPrev;
 }
 
-function entityAtStrict(toks: Token[], j: number, norms: string[]): boolean {
+function entityAtStrict(j: number, norms: string[]): boolean {
   const r = lookup(entityIndex, norms, j);
   return !!r && r.values.some((v) => v.entity.type !== 'PERSON');
 }

@@ -1,7 +1,21 @@
-// The writing side of every ingest: extracted articles go to the store in batches of a fixed size, in input order,
-// and each batch's results are added to the run's counts.
+// The counting side of every ingest: extracted articles go to the store in batches of a fixed size, in input order,
+// and each batch's results are added to the run's counts; an input that fails is counted with its error.
+import type { InputError } from '../../src/domain/errors.js';
 import type { ExtractedArticle } from '../../src/domain/model.js';
 import type { WriteResult } from '../../src/store/graph-store.js';
+
+/** The inputs an ingest could not read or extract, as its summary counts them. */
+export interface FailureCounts {
+  failed: number;
+  errors: InputError[];
+}
+
+/** Counts one failed input, keeps its error and tells `onError` (the rest of the batch goes on). */
+export function countFailure(counts: FailureCounts, err: InputError, onError?: (err: InputError) => void): void {
+  counts.failed++;
+  counts.errors.push(err);
+  onError?.(err);
+}
 
 /** What an ingest's writes added, as its summary counts it. */
 export interface WriteCounts {

@@ -9,7 +9,7 @@ import { expandInputs } from '../parse/expand-inputs.js';
 import type { ParseOptions } from '../parse/parse-article-file.js';
 import { streamArticleFile } from '../parse/stream-article-file.js';
 import { extractFromInputs } from '../pipeline.js';
-import { BatchedWrites } from './batched-writes.js';
+import { BatchedWrites, countFailure } from './batched-writes.js';
 import { chunked, DEFAULT_CHUNK, DEFAULT_PREFETCH, ExtractionPool, PARALLEL_WRITE_BATCH, toInputError, type Job } from './parallel-ingest.js';
 import { formatRetryNotice, isRetryable, retryPolicyFromEnv, withStoreRetry, type RetryNotice, type RetryPolicy } from './store-retry.js';
 
@@ -104,11 +104,7 @@ export async function ingestPaths(store: GraphStore, patterns: readonly string[]
     files: 0, articlesNew: 0, articlesDuplicate: 0, failed: 0, entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0, errors: [],
     totals: { articles: 0, entities: 0, relations: 0, evidence: 0 },
   };
-  const fail = (err: InputError) => {
-    summary.failed++;
-    summary.errors.push(err);
-    options.onError?.(err);
-  };
+  const fail = (err: InputError) => countFailure(summary, err, options.onError);
   const retry = options.retry ?? retryPolicyFromEnv();
   const onRetry = options.onRetry ?? retryLine;
   const { files, errors } = await expandInputs(patterns);

@@ -8,7 +8,7 @@ import { ErrorCode, InputError } from '../../src/domain/errors.js';
 import type { ArticleInput, ExtractedArticle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import type { IngestSummary } from './ingest-files.js';
-import { BatchedWrites } from './batched-writes.js';
+import { BatchedWrites, countFailure } from './batched-writes.js';
 
 /** Articles per store write: one transaction each, so larger batches spread each commit's page writes thinner. */
 export const PARALLEL_WRITE_BATCH = 100;
@@ -286,12 +286,7 @@ async function writeAll(store: GraphStore, results: AsyncGenerator<ExtractionRes
   const summary = emptySummary();
   const writes = new BatchedWrites(options.batchSize ?? PARALLEL_WRITE_BATCH, (batch) => store.writeArticles(batch), summary, () => options.onProgress?.(summary));
   for await (const result of results) {
-    for (const e of result.errors) {
-      const err = toInputError(e);
-      summary.failed++;
-      summary.errors.push(err);
-      options.onError?.(err);
-    }
+    for (const e of result.errors) countFailure(summary, toInputError(e), options.onError);
     for (const x of result.articles) await writes.add(x);
   }
   await writes.flush();

@@ -25,11 +25,14 @@ interface Trig {
 
 const PLACE_RANK: Record<string, number> = { venue: 5, city: 4, region: 3, continent: 1, country: 2 };
 const KONJUNKTIV_RE = /\b(?:sei|seien|habe|werde|müsse|könne|dürfe|wolle|solle|gebe|gehe|helfe|stehe|liege|komme|bleibe|kennten|gewinne|brauche|wisse|hätte|hätten)\b/u;
-const CLAUSE_RE_DE = /;|,\s+(?=(?:und|aber|während|sondern|wo|der|die|das|dem|den)\s)|\s+[–—]\s+/gu;
+const CLAUSE_RE_DE = /;|,\s+(?=(?:und|aber|während|sondern|wo|wonach|der|die|das|dem|den)\s)|\s+[–—]\s+/gu;
 const CLAUSE_RE_EN = /;|,\s+(?=(?:and|but|while|whereas|when|where|who|which)\s)|\s+[–—]\s+/gu;
 const THERE_RE = /\b(?:there|dort)\b/iu;
 const ALSO_RE = /\b(?:also|auch|added|adding|fügte|hinzu|ebenfalls)\b/iu;
 const RECEIVED_CALL_RE = /\breceived\s+a\s+call\b|\berhielt\b[^.;]{0,30}\bAnruf\b/iu;
+/** Meeting words that say nothing of where the participants were (unlike "met", "received", "traf"). */
+const SOFT_MEET_RE = /(?:meeting|meetings|talks|summit with|beraten|berieten|treffen|treffens|gipfeltreffen|unterredung)$/iu;
+const REMOTE_CUE_RE = /(?<![\p{L}])(?:virtual|virtually|online|video|by phone|via phone|over the phone|by telephone|am Telefon|per Telefon|telefonisch|virtuell\p{L}*|per Video)(?![\p{L}])/iu;
 const MEDIA_RELAY_RE = /\b(?:media|Medien)\s+(?:reported|berichteten|meldeten)\b/iu;
 
 interface State {
@@ -329,6 +332,8 @@ function eventClause(sc: SentenceScope, tg: Trig, doneClauses: Set<string>): Eve
     type = sc.has(T.phone, clause) ? 'CALLED' : sc.has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
   }
   if (type === 'MET_AT' && sc.has(T.phone, clause) && tg.kind === 'talk') type = 'CALLED';
+  // "a virtual meeting with", "am Telefon … beraten": a meeting word with a remote cue is a call
+  if (type === 'MET_AT' && tg.kind === 'meet' && SOFT_MEET_RE.test(tg.text) && REMOTE_CUE_RE.test(clause)) type = 'CALLED';
   const groupOnly = ms.some((m) => m.kind === 'group' && m.start >= sc.abs(c0) && m.end <= sc.abs(c1)) && ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.start >= sc.abs(c0) && m.end <= sc.abs(c1) && !m.possessive).length < 2;
   if (tg.kind === 'talk' && groupOnly && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.inPerson, clause)) type = st.lastEvent.type;
   const ck = `${c0}:${type}`;
@@ -371,12 +376,19 @@ function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): voi
     if (m.possessive && !eventNounFollows(sent, m, T)) continue;
     if (!parts.includes(m.key)) parts.push(m.key);
   }
-  // "Dujarric said the Secretary-General would … meet Youssouf": the speaker is no participant of the reported event
-  const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, sc.abs(t2.start)) && !frames.get(t2)?.claim);
-  if (sayBefore) {
-    const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= sc.abs(sayBefore.start) && m.start >= sc.abs(c0)).map((m) => m.key!));
-    const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= sc.abs(sayBefore.end) && m.end <= sc.abs(c1)).map((m) => m.key!);
+  // "Dujarric said the Secretary-General would … meet Youssouf", "Peskov declined to comment on reports that Putin had
+  // received Orbán": the speaker is no participant of the reported event
+  const frame = reportFrameBefore(sc, tg, c0);
+  if (frame) {
+    const speakersBefore = new Set(ms.filter((m) => m.type === 'PERSON' && m.key && m.kind !== 'pronoun' && m.end <= sc.abs(frame.start) && m.start >= sc.abs(c0)).map((m) => m.key!));
+    const reported = ms.filter((m) => m.type === 'PERSON' && m.key && m.start >= sc.abs(frame.end) && m.end <= sc.abs(c1)).map((m) => m.key!);
     parts = parts.filter((k) => !speakersBefore.has(k) || reported.includes(k));
+  }
+  // "The two leaders also spoke by phone with Tusk": each member of the subject group calls the named object, the
+  // members do not call each other (they may well sit in one room)
+  if (ev.fromGroup && !ev.hub && ev.type === 'CALLED') {
+    const object = ms.find((m) => inClause(m) && !m.inQuote && m.type === 'PERSON' && m.key && m.kind !== 'group' && m.kind !== 'pronoun' && withBefore(sent, m) && groupBefore(ms, m, sc.abs(c0)));
+    if (object?.key) ev.hub = object.key;
   }
   // relative clause ("…, who met X"): the antecedent joins
   if (/^(?:who|der|die)\s/u.test(clause)) {
@@ -390,13 +402,52 @@ function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): voi
   ev.parts = parts;
 }
 
+const OCCASION_GAP = /^\s*(?:at|during|auf|bei|während)\s+(?:a|an|the|their|his|her|its|einer|einem|der|dem|ihrer|ihrem|seiner|seinem)\s+(?:[\p{L}-]+\s+)?$/iu;
+const TOLD_OCCASION_GAP = /^\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+)?$/iu;
+
+/** Where a statement or a refusal to comment frames the event trigger from before it, within its clause. */
+function reportFrameBefore(sc: SentenceScope, tg: Trig, c0: number): { start: number; end: number } | null {
+  const { sent, trigs, frames, T, s } = sc;
+  const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, sc.abs(t2.start)) && !frames.get(t2)?.claim);
+  // "sagte auf einer Pressekonferenz mit X", "told a joint news conference": the event is where the words were said
+  const gap = sayBefore ? s.slice(sayBefore.end, tg.start) : '';
+  if (sayBefore && (OCCASION_GAP.test(gap) || (/^(?:told|tells)$/iu.test(sayBefore.text) && TOLD_OCCASION_GAP.test(gap)))) return null;
+  if (sayBefore) return { start: sayBefore.start, end: sayBefore.end };
+  const re = T.noComment;
+  re.lastIndex = 0;
+  const m = re.exec(s.slice(c0, tg.start));
+  return m ? { start: c0 + m.index, end: c0 + m.index + m[0].length } : null;
+}
+
+/** "… with Tusk", "… mit Tusk": the mention is the object of a with-phrase (role words between allowed). */
+function withBefore(sent: Sentence, m: EntityMention): boolean {
+  for (let k = m.t0 - 1; k >= Math.max(0, m.t0 - 6); k--) {
+    const n = sent.tokens[k].norm;
+    if (n === 'with' || n === 'mit') return true;
+    if (!/^\p{L}/u.test(sent.tokens[k].text)) return false;
+  }
+  return false;
+}
+
+/** A group mention ("the two leaders", "beide") stands before the mention in its clause. */
+function groupBefore(ms: EntityMention[], m: EntityMention, from: number): boolean {
+  return ms.some((g) => g.kind === 'group' && g.type === 'PERSON' && g.start >= from && g.end <= m.start);
+}
+
+const DEFINITE_BEFORE_EN = /(?:^|\s)(?:the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const DEFINITE_BEFORE_DE = /(?:^|\s)[Dd](?:as|em|es|en|er|iesem|ieses)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+
 /** "Das Treffen …", "the meeting …": a definite event noun refers to the last event of its type; true when it does. */
 function definiteEventReference(sc: SentenceScope, ev: EventDraft): boolean {
   const { ctx, sent, st, T, s, ms, trace, dates } = sc;
   const { tg, type, c0, c1, clause } = ev;
   const before = s.slice(Math.max(0, tg.start - 24), tg.start);
+  // Between article and noun only adjectives: lower-case in German ("am Rande der Konferenz Gespräche mit …" is
+  // two noun phrases, not a definite "Gespräche").
+  const definite = ctx.lang === 'de' ? DEFINITE_BEFORE_DE : DEFINITE_BEFORE_EN;
   const definiteNoun = (/^\p{Lu}/u.test(tg.text) || (ctx.lang === 'en' && /^(?:meeting|call|talks)$/u.test(tg.text) && !/^\s+\p{Lu}/u.test(s.slice(tg.end)))) &&
-    /(?:^|\s)(?:das|dem|des|den|der|diesem|dieses|the|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) &&
+    definite.test(before) &&
+    !/\s(?:mit|with|zwischen|between)$/iu.test(tg.text) &&
     !/^\s*(?:mit|with|zwischen|between)\b/iu.test(s.slice(tg.end, tg.end + 12)) &&
     // "Der erste Telefonkontakt fand am 28. Januar 2017 statt" introduces a dated event of its own
     !(/\b(?:erste\w*|zweite\w*|dritte\w*|nächste\w*|first|second|third|next)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) && dates.some((d) => d.start >= sc.abs(c0) && d.end <= sc.abs(c1)));
@@ -837,12 +888,25 @@ function decideStatus(clause: string, tg: Trig, T: (typeof TRIGGERS)['de'], lang
   // "met in Tallinn and agreed to expand patrols": after a past-tense verb, a plan is about something else
   const pastVerb = lang === 'en' && /^(?:met|hosted|welcomed|received|held|sat|spoke|talked|phoned|telephoned|called|discussed|exchanged)\b/iu.test(tg.text);
   const planScope = pastVerb && clause.indexOf(tg.text) >= 0 ? clause.slice(0, clause.indexOf(tg.text) + tg.text.length) : clause;
-  if (mayMatchMask(T.planned, mask) && T.planned.test(planScope)) {
+  if (mayMatchMask(T.planned, mask) && planCue(T.planned, planScope, clause.indexOf(tg.text) + tg.text.length)) {
     if (lang === 'de' && /\b(?:wird|werden)\b/u.test(local) && /\b(?:begleitet|erwartet|gesehen|geführt)\b/u.test(local) === false && /\bvon\b/u.test(local) && /\bwurde\b/u.test(local)) return 'occurred';
     return 'planned';
   }
   return 'occurred';
 }
+
+/** "agreed to", "looks forward to" plan what follows them: after the trigger they say nothing of its event. */
+const FORWARD_ONLY_PLAN = /^(?:agreed to|looks? forward to)$/iu;
+
+/** A plan cue that bears on the trigger ending at `triggerEnd` (cues that only plan what follows them, after it, do not). */
+function planCue(re: RegExp, text: string, triggerEnd: number): boolean {
+  let all = GLOBAL.get(re);
+  if (!all) GLOBAL.set(re, (all = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  for (const m of text.matchAll(all)) if (m.index < triggerEnd || !FORWARD_ONLY_PLAN.test(m[0])) return true;
+  return false;
+}
+
+const GLOBAL = new WeakMap<RegExp, RegExp>();
 
 function nearestDate(dates: DateExpr[], pos: number, a: number, b: number, trigs: Trig[], self: Trig, sent: Sentence, type: RelationType | null = null): DateExpr | null {
   const inClause = dates.filter((d) => d.start >= a && d.end <= b);

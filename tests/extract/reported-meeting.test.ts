@@ -11,4 +11,17 @@ describe('the speaker of a statement is no participant of the meeting it reports
     const m = rels.find((r) => r.type === 'MET_AT');
     expect(m && pair(m, 'Enrique Manalo', 'Takeshi Iwaya')).toBe(true);
   });
+  it('"X declined to comment on reports that A had received B": A and B met, X is no participant', () => {
+    const { rels } = run('Kremlin spokesman Dmitry Peskov declined to comment on reports that Vladimir Putin had received Prime Minister Viktor Orbán in Moscow last week.', 'en', '2024-02-12');
+    const meetings = rels.filter((r) => r.type === 'MET_AT');
+    expect(meetings).toHaveLength(1);
+    expect(pair(meetings[0], 'Vladimir Putin', 'Viktor Orbán')).toBe(true);
+  });
+  it('"X wollte sich nicht zu Berichten äußern, wonach A B empfangen habe": a reported meeting that took place', () => {
+    const { rels } = run('Kremlsprecher Dmitri Peskow wollte sich nicht zu Berichten äußern, wonach Wladimir Putin den ungarischen Regierungschef Viktor Orbán in Moskau empfangen habe.', 'de', '2024-02-12');
+    const meetings = rels.filter((r) => r.type === 'MET_AT');
+    expect(meetings).toHaveLength(1);
+    expect(pair(meetings[0], 'Wladimir Putin', 'Viktor Orbán')).toBe(true);
+    expect(meetings[0].status).toBe('occurred');
+  });
 });

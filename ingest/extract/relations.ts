@@ -204,12 +204,17 @@ function sentenceCandidates(sc: SentenceScope): void {
   recordSentence(sc);
 }
 
+const FRONTED_ADVERBIAL_EN = /^(?:After|Before|Following|While|When|Since|During|Ahead of|Upon)\s[^,;"“”]{1,150},\s+/u;
+
 /** Resolves role nouns, pronouns and group references of the sentence to persons; the subject is the first. */
 function resolveCoreference(sc: SentenceScope): void {
-  const { ctx, st, ms } = sc;
+  const { ctx, st, ms, sent } = sc;
   const lexDate = ctx.published;
   let subject: string | null = null;
   const resolvedPersons: EntityMention[] = [];
+  // "After meeting X, Y flew to Moscow, where he …": persons of a fronted adverbial are not the subject
+  const fronted = ctx.lang === 'en' ? FRONTED_ADVERBIAL_EN.exec(sent.text) : null;
+  const subjectFrom = sent.start + (fronted ? fronted[0].length : 0);
   for (const m of ms) {
     if (m.type !== 'PERSON' && !(m.type === 'ORGANIZATION' && m.kind !== 'pattern')) {
       if (m.type === 'PLACE' || m.type === 'COUNTRY') continue;
@@ -218,16 +223,17 @@ function resolveCoreference(sc: SentenceScope): void {
     if (m.kind === 'group') continue;
     if (!m.key) {
       if (m.kind === 'role') m.key = resolveRoleRef(ctx, m, st, subject, lexDate);
-      else if (m.kind === 'pronoun') m.key = resolvePronoun(ctx, m, st, subject, resolvedPersons);
+      else if (m.kind === 'pronoun') m.key = resolvePronoun(ctx, m, st, subject, resolvedPersons, subjectFrom);
       if (m.key) {
         const e = ctx.entities.get(m.key);
         if (e && m.kind === 'role' && !e.surfaces.some((x) => x.text === m.surface)) e.surfaces.push({ text: m.surface, kind: 'role' });
       }
     }
     if (!m.key) continue;
-    if (!subject && !m.inQuote) subject = m.key;
+    if (!subject && !m.inQuote && m.start >= subjectFrom) subject = m.key;
     resolvedPersons.push(m);
   }
+  subject ??= resolvedPersons.find((m) => !m.inQuote)?.key ?? null;
   for (const m of ms) {
     if (m.kind !== 'group') continue;
     const named = [...new Set(resolvedPersons.filter((x) => !x.inQuote && x.kind !== 'pronoun').map((x) => x.key!))];
@@ -402,8 +408,9 @@ function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): voi
   ev.parts = parts;
 }
 
-const OCCASION_GAP = /^\s*(?:at|during|auf|bei|während)\s+(?:a|an|the|their|his|her|its|einer|einem|der|dem|ihrer|ihrem|seiner|seinem)\s+(?:[\p{L}-]+\s+)?$/iu;
-const TOLD_OCCASION_GAP = /^\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+)?$/iu;
+const OCCASION_GAP = /^\s*(?:at|during|in|on|auf|bei|während)\s+(?:(?:a|an|the|their|his|her|its|einer|einem|der|dem|ihrer|ihrem|seiner|seinem)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+/** "told a joint news conference", "told Sybiha in a call": the addressee may come first. */
+const TOLD_OCCASION_GAP = /^\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:in|during|on|at)\s+)?(?:(?:a|an|the|their|his|her)\s+)?(?:[\p{L}-]+\s+)?$/u;
 
 /** Where a statement or a refusal to comment frames the event trigger from before it, within its clause. */
 function reportFrameBefore(sc: SentenceScope, tg: Trig, c0: number): { start: number; end: number } | null {
@@ -1067,7 +1074,7 @@ function resolveRoleRefUncached(ctx: ArticleContext, m: EntityMention, st: State
   return null;
 }
 
-function resolvePronoun(ctx: ArticleContext, m: EntityMention, st: State, subject: string | null, before: EntityMention[]): string | null {
+function resolvePronoun(ctx: ArticleContext, m: EntityMention, st: State, subject: string | null, before: EntityMention[], subjectFrom: number): string | null {
   const gender = m.refGender ?? null;
   const fits = (k: string) => {
     const g = ctx.entities.get(k)?.gender ?? null;
@@ -1086,7 +1093,7 @@ function resolvePronoun(ctx: ArticleContext, m: EntityMention, st: State, subjec
     return null;
   }
   if (m.inQuote) return null;
-  const firstHere = before.find((x) => !x.inQuote && x.key);
+  const firstHere = before.find((x) => !x.inQuote && x.key && x.start >= subjectFrom);
   if (firstHere?.key && fits(firstHere.key)) return firstHere.key;
   if (st.prevSubject && fits(st.prevSubject)) return st.prevSubject;
   for (let i = st.history.length - 1; i >= 0; i--) if (fits(st.history[i].key)) return st.history[i].key;
@@ -1280,6 +1287,9 @@ function frontedClaim(sent: Sentence, a: number, b: number): { quote: string | n
   return { quote: claim || null, from: a, to: b };
 }
 
+/** A German clause opening with a prepositional phrase: its subject follows the finite verb. */
+const FRONTED_PP_DE = /^\s*(?:Nach|Vor|Bei|Beim|Während|Seit|Im|Am|Zum|Zur|Vom|Auf|Mit|Neben|Trotz|Wegen|Angesichts|Anlässlich|Unter|Gegenüber)\s(?![^,]*,)/u;
+
 function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], tg: Trig, c0: number, c1: number, prev: Candidate[], coordinated: boolean, subject: string | null, st: State): string[] {
   const abs = (i: number) => sent.start + i;
   const usable = (m: EntityMention) => {
@@ -1343,8 +1353,9 @@ function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], 
   if ((punctBefore || beforeList.length === 0 || /^(?:[^,]*\b(?:Am|Im|Nach|Bereits|Vor|Auch|Dabei)\b)/u.test(beforeText) && ctx.lang === 'de' && beforeList.every((m) => m.type !== 'PERSON')) && a0 && usable(a0) && gapOk && !a0.possessive) {
     return speakersFrom(a0, afterList.filter(usable), 1);
   }
-  // German V2 after a fronted adverbial: "Am 18. März 2025 kündigte Trump an"
-  if (ctx.lang === 'de' && a0 && usable(a0) && gapOk && beforeList.length === 0) return speakersFrom(a0, afterList.filter(usable), 1);
+  // German V2 after a fronted adverbial: "Am 18. März 2025 kündigte Trump an"; after a fronted phrase that names
+  // someone, too: "Nach einem Treffen mit Rutte sagte Pistorius"
+  if (ctx.lang === 'de' && a0 && usable(a0) && gapOk && (beforeList.length === 0 || FRONTED_PP_DE.test(beforeText))) return speakersFrom(a0, afterList.filter(usable), 1);
   // relative clause: ", der am Wochenende gedroht hatte" → the antecedent
   if (beforeList.length === 0 && c0 > 0 && /^(?:who|der|die)\s/u.test(sent.text.slice(c0))) {
     const ante = ms.filter((m) => m.end <= sent.start + c0 && usable(m) && !m.inQuote);

@@ -48,6 +48,7 @@ import {
   DETERMINERS,
   INDEFINITE,
   NAME_PARTICLES,
+  PARTICLE_PAIRS,
   VENUE_HEADS_EN,
   ORG_HEADS_EN,
   PLACE_PREPS_EN,
@@ -241,6 +242,11 @@ function nameSpan(ctx: ArticleContext, sent: Sentence, i: number, max: number): 
     }
     if (n > 0 && NAME_PARTICLES.has(t.text) && isNameLike(toks[j + 1], ctx.lang)) {
       j++;
+      continue;
+    }
+    // two particles: "de la Fuente", "van der Bellen", "de los Santos"
+    if (n > 0 && toks[j + 1] && PARTICLE_PAIRS.has(`${t.text} ${toks[j + 1].text}`) && isNameLike(toks[j + 2], ctx.lang)) {
+      j += 2;
       continue;
     }
     if (n > 0 && NAME_PARTICLES.has(t.text) && toks[j + 1]?.text === '-' && toks[j + 2]?.word) {

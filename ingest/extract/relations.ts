@@ -409,6 +409,8 @@ function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): voi
 }
 
 const OCCASION_GAP = /^\s*(?:at|during|in|on|auf|bei|während)\s+(?:(?:a|an|the|their|his|her|its|einer|einem|der|dem|ihrer|ihrem|seiner|seinem)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const TRAILING_TIME_ADJUNCT =
+  /,\s+(?:(?:a|one|two|three|several|einen|zwei|drei|wenige)\s+(?:day|days|week|weeks|hour|hours|Tag|Tage|Stunden|Wochen)\s+|shortly\s+|just\s+|kurz\s+)?(?:after|before|following|ahead of|nach|vor)\s+(?:(?:a|an|the|his|her|their|its|dem|seinem|ihrem|einem)\s+)?(?:[\p{L}-]+\s+)?$/iu;
 /** "told a joint news conference", "told Sybiha in a call": the addressee may come first. */
 const TOLD_OCCASION_GAP = /^\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:in|during|on|at)\s+)?(?:(?:a|an|the|their|his|her)\s+)?(?:[\p{L}-]+\s+)?$/u;
 
@@ -419,6 +421,8 @@ function reportFrameBefore(sc: SentenceScope, tg: Trig, c0: number): { start: nu
   // "sagte auf einer Pressekonferenz mit X", "told a joint news conference": the event is where the words were said
   const gap = sayBefore ? s.slice(sayBefore.end, tg.start) : '';
   if (sayBefore && (OCCASION_GAP.test(gap) || (/^(?:told|tells)$/iu.test(sayBefore.text) && TOLD_OCCASION_GAP.test(gap)))) return null;
+  // "X said …, a day after meeting Y": a trailing time adjunct belongs to the speaker, not to what was said
+  if (sayBefore && TRAILING_TIME_ADJUNCT.test(gap)) return null;
   if (sayBefore) return { start: sayBefore.start, end: sayBefore.end };
   const re = T.noComment;
   re.lastIndex = 0;
@@ -942,9 +946,11 @@ function pickPlace(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], a: 
   };
   const ok = (m: EntityMention) =>
     !!m.key && !m.possessive && (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && !/^(aus|from|von)$/i.test(sent.tokens[m.t0 - 1]?.text ?? '') && !(sent.tokens[m.t1]?.text === '-' && sent.tokens[m.t1].joinPrev) && !topicPlace(sent, m);
+  // "Moscow posed a threat …, after meeting Duda in Vilnius": a place after a preposition outranks one that is not
+  const score = (m: EntityMention) => rank(m) + (locativeBefore(sent, m) ? 100 : 0);
   const pick = (list: EntityMention[]) => {
     let best: EntityMention | null = null;
-    for (const m of list) if (!best || rank(m) > rank(best)) best = m;
+    for (const m of list) if (!best || score(m) > score(best)) best = m;
     return best?.key ?? null;
   };
   // the dateline names where the report was filed: a meeting place only when the text names no other
@@ -961,6 +967,18 @@ function pickPlace(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], a: 
   }
   return null;
 }
+
+/** A locative preposition before the mention ("at the Kremlin"), or a settlement noun ("city of Lviv", "Hauptstadt Kiew"). */
+function locativeBefore(sent: Sentence, m: EntityMention): boolean {
+  const toks = sent.tokens;
+  let k = m.t0 - 1;
+  if (toks[k]?.norm === 'of' && SETTLEMENT_NOUNS.test(toks[k - 1]?.norm ?? '')) return true;
+  if (toks[k] && SETTLEMENT_NOUNS.test(toks[k].norm)) return true;
+  if (toks[k] && /^(?:the|der|den|dem|die|das)$/u.test(toks[k].norm)) k--;
+  return !!toks[k] && /^(?:in|im|at|auf|bei|beim|on|am)$/u.test(toks[k].norm);
+}
+
+const SETTLEMENT_NOUNS = /^(?:city|capital|town|village|port|resort|stadt|hauptstadt|metropole|hafenstadt|küstenstadt|grenzstadt)$/u;
 
 /** "the situation in Myanmar", "die Lage im Sudan": the place is the topic, not where people met. */
 function topicPlace(sent: Sentence, m: EntityMention): boolean {
@@ -1123,7 +1141,10 @@ const AUX_EN = /\b(?:was|were|is|are|had|has|have|would|will|could|should|might|
 const INVERTING_EN = /^(?:said|says|added|wrote|asked|continued|declared)$/u;
 const INSERTED_START = /^\s*(?:\p{Ll}+ing\s|der|die|das|dem|den|deren|dessen|who|which|whose|whom|ein|eine|einer|a|an|the|his|her|seit|since|selbst|himself|herself|\p{Lu}\p{Ll}*(?:in|er|e|or|ent|ant|ist|eur|ter)\s+(?:der|des|von|of|for|für))/u;
 const NP_STOP = /^(?:nach|am|im|in|bei|gegenüber|vor|auf|zu|zum|zur|laut|mit|über|unter|seit|on|in|at|to|after|before|with|during|from|told|on|last|this|earlier|later|auf|heute|gestern|zudem|außerdem|dazu|dort|also|afterwards|am)$/u;
-const OFFICE_HEADS = /^(?:office|offices|team|camp|campaign|spokesperson|spokesman|spokeswoman|aides|büro|umfeld|lager|sprecher|sprecherin|sprechers)$/iu;
+const OFFICE_HEADS = /^(?:office|offices|team|camp|campaign|spokesperson|spokesman|spokeswoman|aides|büro|büros|umfeld|umfelds|lager|lagers|sprecher|sprecherin|sprechers)$/iu;
+const SPOKESPERSON_HEADS = /^(?:spokesperson|spokesman|spokeswoman|sprecher|sprecherin|sprechers)$/iu;
+/** "nach Angaben seines Büros", "laut ihrer Sprecherin": a source that belongs to the subject. */
+const POSSESSIVE_SOURCE_DE = /^\s+(?:seines|ihres|seiner|ihrer|seinem|ihrem|sein|ihr)\s+(\p{L}+)/u;
 
 interface Frame {
   /** The speaker phrase (sentence-relative character range). */
@@ -1257,7 +1278,7 @@ function npSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], a:
   // "Stubb's office", "Mohamud's office said", "sein Büro": the office speaks for its principal
   const poss = inNp.find((m) => m.type === 'PERSON' && m.key && m.possessive);
   const head = /(\p{L}+)\W*$/u.exec(npText)?.[1] ?? '';
-  if (poss && OFFICE_HEADS.test(head) && !/^(?:spokesperson|spokesman|spokeswoman|sprecher|sprecherin|sprechers)$/iu.test(head)) return [poss.key!];
+  if (poss && OFFICE_HEADS.test(head) && !SPOKESPERSON_HEADS.test(head)) return [poss.key!];
   // an anonymous official: indefinite article or a role noun as head
   if (/^\s*(?:a|an|ein|eine|einer|eines|einem|einen|one|two|several|mehrere|zwei)\s/iu.test(npText)) return [];
   for (const m of inNp) {
@@ -1319,6 +1340,9 @@ function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], 
   const inClause = ms.filter((m) => m.start >= abs(c0) && m.end <= abs(c1) || (m.start < abs(c0) && false));
   if (tg.kind === 'attribution' && /Worten$/u.test(tg.text)) return st.prevSubject ? [st.prevSubject] : [];
   if (tg.kind === 'attribution') {
+    // "nach Angaben seines Büros": the office speaks for the subject; "seines Sprechers": an unnamed spokesman
+    const own = POSSESSIVE_SOURCE_DE.exec(sent.text.slice(tg.end));
+    if (own) return OFFICE_HEADS.test(own[1]) && !SPOKESPERSON_HEADS.test(own[1]) && subject ? [subject] : [];
     const after = ms.filter((m) => m.start >= abs(tg.end) && m.start <= abs(tg.end) + 40);
     const first = after[0];
     if (first?.key && usable(first) && /zufolge/i.test(tg.text) === false) return [first.key];

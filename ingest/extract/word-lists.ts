@@ -17,7 +17,13 @@ export const MONTHS_AND_DAYS = norms(`januar jänner februar märz april mai jun
 export const DETERMINERS = norms(`der die das dem den des the his her their its this that diese dieser diesem diesen dieses sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer`);
 export const INDEFINITE = norms(`ein eine einer eines einem einen a an another some`);
 
-export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'de', 'da', 'bin', 'al', 'el', 'ibn', 'le', 'la', 'du', 'dos', 'di', 'ben', 'Al', 'Bin']);
+export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'de', 'da', 'bin', 'al', 'el', 'ibn', 'le', 'la', 'du', 'dos', 'di', 'ben', 'Al', 'Bin', 'del']);
+
+/**
+ * Two particles in a name: "de la Fuente", "van der Bellen". Not "von der", "von den": in German text they open the
+ * party or body a person belongs to ("Merz von der CDU") far more often than an unknown name.
+ */
+export const PARTICLE_PAIRS = new Set(['de la', 'de las', 'de los', 'van der', 'van den', 'van de']);
 
 export const VENUE_HEADS_EN = norms(`estate palace hall library hotel castle residence villa compound airport base center centre office house`);
 export const ORG_HEADS_EN = norms(`secretariat ministry council commission agency department committee party parliament assembly bank fund court service institute foundation organization organisation forces guard`);

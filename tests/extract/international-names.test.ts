@@ -28,4 +28,10 @@ describe('persons outside the lexicon', () => {
   it('a name coordinated with a person ("Ajit Doval und Asim Malik")', () => {
     expect(persons('Ajit Doval und Asim Malik hätten sich verständigt.', 'de')).toEqual(['Ajit Doval', 'Asim Malik']);
   });
+  it('two particles between names ("Juan Ramón de la Fuente", "Dick van der Berg"), but not "von der" before a party', () => {
+    expect(persons("President William Ruto hosted Mexico's foreign minister, Juan Ramón de la Fuente, in Nairobi.", 'en')).toEqual(['Juan Ramón de la Fuente', 'William Ruto']);
+    expect(persons('Minister Dick van der Berg met Carlos del Toro in The Hague.', 'en')).toEqual(['Carlos del Toro', 'Dick van der Berg']);
+    expect(persons('Der Abgeordnete Johann Wadephul von der Union traf Carlos del Toro.', 'de')).toEqual(['Carlos del Toro', 'Johann Wadephul']);
+  });
 });
+

@@ -8,4 +8,12 @@ describe('"X\'s office said": the office speaks for its principal', () => {
     expect(s.map((r) => r.source)).toEqual(['Alexander Stubb']);
     expect(s[0].quote).toBe('The two leaders agreed to deepen Arctic cooperation');
   });
+  it('German "nach Angaben seines Büros": the office speaks for the subject; "seines Sprechers" is nobody named', () => {
+    const office = run('Kenias Präsident William Ruto telefonierte nach Angaben seines Büros mit Bundeskanzler Friedrich Merz.', 'de', '2025-04-02').rels;
+    expect(office.filter((r) => r.type === 'STATED').map((r) => r.source)).toEqual(['William Ruto']);
+    expect(office.some((r) => r.type === 'CALLED')).toBe(true);
+    const spokesman = run('Kenias Präsident William Ruto telefonierte nach Angaben seines Sprechers mit Bundeskanzler Friedrich Merz.', 'de', '2025-04-02').rels;
+    expect(spokesman.filter((r) => r.type === 'STATED')).toEqual([]);
+  });
 });
+

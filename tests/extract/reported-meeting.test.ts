@@ -24,4 +24,11 @@ describe('the speaker of a statement is no participant of the meeting it reports
     expect(pair(meetings[0], 'Wladimir Putin', 'Viktor Orbán')).toBe(true);
     expect(meetings[0].status).toBe('occurred');
   });
+  it('"X said …, a day after meeting Y in Vilnius": the speaker met Y, in Vilnius, not in the Moscow of the claim', () => {
+    const { rels } = run('President Gitanas Nausėda said Moscow posed "a direct threat" to the Baltic states, a day after meeting President Andrzej Duda in Vilnius.', 'en', '2025-04-02');
+    const m = rels.find((r) => r.type === 'MET_AT');
+    expect(m && pair(m, 'Gitanas Nausėda', 'Andrzej Duda')).toBe(true);
+    expect(m?.place).toBe('Vilnius');
+  });
 });
+

@@ -20,4 +20,10 @@ describe('a trailing attribution names the speaker; the claim is the fronted cla
     const { rels: r2 } = run('RIGA, June 2 (Reuters) - Latvia will close two more border crossings with Belarus, NATO said.', 'en', '2025-06-02');
     expect(r2.find((r) => r.type === 'STATED')?.quote).toBe('Latvia will close two more border crossings with Belarus');
   });
+  it('German plural ", teilten die Vereinten Nationen mit": the organisation speaks', () => {
+    const { rels } = run('UN-Generalsekretär António Guterres wird am Freitag mit Präsident Wolodymyr Selenskyj in Genf zusammentreffen, teilten die Vereinten Nationen mit.', 'de', '2025-04-02');
+    expect(rels.find((r) => r.type === 'STATED')?.source).toMatch(/^Vereinten? Nationen$/);
+    expect(rels.find((r) => r.type === 'MET_AT')?.status).toBe('planned');
+  });
 });
+

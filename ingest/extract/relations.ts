@@ -281,9 +281,13 @@ function collectTriggers(sc: SentenceScope): void {
     const f = attributionFrame(ctx, sent, tg);
     if (!f) continue;
     frames.set(tg, f);
-    attributionSpans.push([sc.abs(Math.min(f.np[0], tg.start)), sc.abs(f.claimAfter ? f.np[1] : s.length)]);
+    // a trailing attribution runs to the sentence end, or to a clause it adds (", adding that he would call Putin")
+    const added = f.claimAfter ? null : ADDED_CLAUSE.exec(s.slice(tg.end));
+    attributionSpans.push([sc.abs(Math.min(f.np[0], tg.start)), sc.abs(f.claimAfter ? f.np[1] : added ? tg.end + added.index : s.length)]);
   }
 }
+
+const ADDED_CLAUSE = /,\s+(?:adding|saying|noting|and added|and said|und fügte|fügte)(?![\p{L}])/u;
 
 /** A meeting or call trigger in its clause, with what the clause says of the event. */
 interface EventDraft {
@@ -424,6 +428,9 @@ function reportFrameBefore(sc: SentenceScope, tg: Trig, c0: number): { start: nu
   // "X said …, a day after meeting Y": a trailing time adjunct belongs to the speaker, not to what was said
   if (sayBefore && TRAILING_TIME_ADJUNCT.test(gap)) return null;
   if (sayBefore) return { start: sayBefore.start, end: sayBefore.end };
+  // "Peskow zufolge gibt es keine Pläne für ein Treffen zwischen Putin und Trump": the source stands before "zufolge"
+  const zufolge = trigs.find((t2) => t2.kind === 'attribution' && /^zufolge$/iu.test(t2.text) && t2.start < tg.start && t2.start >= c0);
+  if (zufolge) return { start: zufolge.start, end: zufolge.end };
   const re = T.noComment;
   re.lastIndex = 0;
   const m = re.exec(s.slice(c0, tg.start));
@@ -1320,6 +1327,8 @@ function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], 
     const t3 = sent.tokens[m.t0 - 3];
     if (m.type === 'ORGANIZATION' && t1 && /^(?:des|der|of|the)$/iu.test(t1.text) && (isRoleWord(ctx, t2) || (/^the$/iu.test(t1.text) && /^of$/iu.test(t2?.text ?? '') && isRoleWord(ctx, t3)))) return false;
     if (sent.tokens[m.t1]?.text === '-' && sent.tokens[m.t1].joinPrev) return false; // compound prefix (EU-Beamter)
+    // "NATO Secretary General Mark Rutte": the organisation qualifies the role of the person named after it
+    if (m.type === 'ORGANIZATION' && isRoleWord(ctx, sent.tokens[m.t1]) && ms.some((p) => p.type === 'PERSON' && p.key && p.t0 > m.t1 && p.t0 <= m.t1 + 4)) return false;
     const e = ctx.entities.get(m.key);
     if (!e) return false;
     if (e.type === 'PERSON') return true;

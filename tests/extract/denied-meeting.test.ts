@@ -18,4 +18,11 @@ describe('denied and hypothetical meetings', () => {
     expect(rels.filter(occurredOrPlanned)).toEqual([]);
     expect(rels.some((r) => r.type === 'MET_AT' && r.status === 'hypothetical')).toBe(true);
   });
+  it('"X zufolge gibt es keine Pläne für ein Treffen zwischen A und B": no meeting, and X is in none', () => {
+    const { rels } = run('Kremlsprecher Dmitri Peskow zufolge gibt es bislang keine Pläne für ein Treffen zwischen Wladimir Putin und Donald Trump.', 'de', '2025-03-12');
+    expect(rels.filter(occurredOrPlanned)).toEqual([]);
+    expect(rels.filter((r) => r.type === 'MET_AT').every((r) => r.source !== 'Dmitri Peskow' && r.target !== 'Dmitri Peskow')).toBe(true);
+    expect(rels.find((r) => r.type === 'STATED')?.source).toBe('Dmitri Peskow');
+  });
 });
+

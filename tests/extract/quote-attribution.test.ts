@@ -26,4 +26,15 @@ describe('quote attribution', () => {
     const { rels } = run('The talks went well, the Kremlin said.', 'en', '2024-02-12');
     expect(rels.find((r) => r.type === 'STATED')?.source).toBe('Kremlin');
   });
+  it('\'"…," X told reporters, adding that he expected to speak with Y\': the added clause has its own event', () => {
+    const { rels } = run('"This is a historic opportunity," President Donald Trump told reporters at the White House, adding that he expected to speak with President Vladimir Putin later this week.', 'en', '2025-03-12');
+    const c = rels.find((r) => r.type === 'CALLED');
+    expect(c?.source === 'Donald Trump' && c.target === 'Vladimir Putin').toBe(true);
+    expect(c?.status).toBe('planned');
+  });
+  it('"In a statement, NATO Secretary General X welcomed …": the person speaks, not the organisation of the role', () => {
+    const { rels } = run("In a statement, NATO Secretary General Mark Rutte welcomed Kyiv's readiness to negotiate and urged Moscow to respond.", 'en', '2025-03-12');
+    expect(rels.filter((r) => r.type === 'STATED').map((r) => r.source)).toEqual(['Mark Rutte']);
+  });
 });
+

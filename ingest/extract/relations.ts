@@ -338,7 +338,9 @@ function eventClause(sc: SentenceScope, tg: Trig, doneClauses: Set<string>): Eve
   if (tg.kind === 'call') type = 'CALLED';
   else if (tg.kind === 'meet' || tg.kind === 'join') type = receivedCall(clause) ? 'CALLED' : 'MET_AT';
   else {
-    const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= sc.abs(c0) && m.end <= sc.abs(c1) && !m.possessive);
+    // "…in Kairo erwartet, wo ein Gespräch mit al-Sisi geplant ist": a where-clause talks at the place before it
+    const from = /^(?:where|wo)\s/u.test(clause) ? Math.max(0, c0 - 60) : c0;
+    const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= sc.abs(from) && m.end <= sc.abs(c1) && !m.possessive);
     type = sc.has(T.phone, clause) ? 'CALLED' : sc.has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
   }
   if (type === 'MET_AT' && sc.has(T.phone, clause) && tg.kind === 'talk') type = 'CALLED';
@@ -500,7 +502,9 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
   const anaphoric = T.anaphor.test(s.slice(c0).trimStart()) || T.anaphor.test(s.trimStart());
   const newEvent = sc.has(T.newEvent, clause);
   // date and place
-  const dExpr = nearestDate(dates, sc.abs(tg.start), sc.abs(c0), sc.abs(c1), trigs, tg, sent, type);
+  // a where-clause without an event before it is dated by the clause it continues ("Am Freitag wird X in Kairo erwartet, wo …")
+  const dFrom = !carry && /^(?:where|wo)\s/u.test(clause) ? sc.clauseOf(Math.max(0, c0 - 2))[0] : c0;
+  const dExpr = nearestDate(dates, sc.abs(tg.start), sc.abs(dFrom), sc.abs(c1), trigs, tg, sent, type);
   let date = dExpr ? resolveDate(dExpr, P, status === 'planned') : null;
   let how = dExpr ? 'text' : '';
   const place = type === 'CALLED' ? pickPlaceInClause(ctx, sent, ms, sc.abs(c0), sc.abs(c1)) : pickPlace(ctx, sent, ms, sc.abs(c0), sc.abs(c1), st, T, clause);

@@ -26,7 +26,7 @@ interface Trig {
 const PLACE_RANK: Record<string, number> = { venue: 5, city: 4, region: 3, continent: 1, country: 2 };
 const KONJUNKTIV_RE = /\b(?:sei|seien|habe|werde|müsse|könne|dürfe|wolle|solle|gebe|gehe|helfe|stehe|liege|komme|bleibe|kennten|gewinne|brauche|wisse|hätte|hätten)\b/u;
 const CLAUSE_RE_DE = /;|,\s+(?=(?:und|aber|während|sondern|wo|wonach|der|die|das|dem|den)\s)|\s+[–—]\s+/gu;
-const CLAUSE_RE_EN = /;|,\s+(?=(?:and|but|while|whereas|when|where|who|which)\s)|\s+[–—]\s+/gu;
+const CLAUSE_RE_EN = /;|,\s+(?=(?:and|but|while|whereas|when|where|who|which)\s)|\s+(?=and\s+(?:would|will|plans?\s+to|intends?\s+to)\s)|\s+[–—]\s+/gu;
 const THERE_RE = /\b(?:there|dort)\b/iu;
 const ALSO_RE = /\b(?:also|auch|added|adding|fügte|hinzu|ebenfalls)\b/iu;
 const RECEIVED_CALL_RE = /\breceived\s+a\s+call\b|\berhielt\b[^.;]{0,30}\bAnruf\b/iu;
@@ -908,7 +908,7 @@ function decideStatus(clause: string, tg: Trig, T: (typeof TRIGGERS)['de'], lang
     return 'hypothetical';
   }
   // "met in Tallinn and agreed to expand patrols": after a past-tense verb, a plan is about something else
-  const pastVerb = lang === 'en' && /^(?:met|hosted|welcomed|received|held|sat|spoke|talked|phoned|telephoned|called|discussed|exchanged)\b/iu.test(tg.text);
+  const pastVerb = lang === 'en' && /^(?:met|hosted|welcomed|received|held|sat|spoke|spoken|talked|phoned|telephoned|called|discussed|exchanged)\b/iu.test(tg.text);
   const planScope = pastVerb && clause.indexOf(tg.text) >= 0 ? clause.slice(0, clause.indexOf(tg.text) + tg.text.length) : clause;
   if (mayMatchMask(T.planned, mask) && planCue(T.planned, planScope, clause.indexOf(tg.text) + tg.text.length)) {
     if (lang === 'de' && /\b(?:wird|werden)\b/u.test(local) && /\b(?:begleitet|erwartet|gesehen|geführt)\b/u.test(local) === false && /\bvon\b/u.test(local) && /\bwurde\b/u.test(local)) return 'occurred';

@@ -19,4 +19,11 @@ describe('a plan after a past-tense meeting verb is about something else', () =>
     const { rels } = run('Prime Minister Kristen Michal and Prime Minister Petteri Orpo agreed to meet in Tallinn next week.', 'en', '2025-02-11');
     expect(rels.find((r) => r.type === 'MET_AT')?.status).toBe('planned');
   });
+  it('"said he had spoken with X on Thursday evening and would call him again": the call on Thursday happened', () => {
+    const { rels } = run('President Emmanuel Macron said he had spoken with Donald Trump on Thursday evening and would call him again after the talks.', 'en', '2025-05-16');
+    const c = rels.find((r) => r.type === 'CALLED' && pair(r, 'Emmanuel Macron', 'Donald Trump'));
+    expect(c?.status).toBe('occurred');
+    expect(c?.date).toBe('2025-05-15');
+  });
 });
+

@@ -930,9 +930,15 @@ function planCue(re: RegExp, text: string, triggerEnd: number): boolean {
 
 const GLOBAL = new WeakMap<RegExp, RegExp>();
 
+/** "since", "seit" opening the phrase that ends right before a date (at most a few words between). */
+const SINCE_BEFORE = /(?:^|[^\p{L}])(?:since|seit)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
+
 function nearestDate(dates: DateExpr[], pos: number, a: number, b: number, trigs: Trig[], self: Trig, sent: Sentence, type: RelationType | null = null): DateExpr | null {
   const inClause = dates.filter((d) => d.start >= a && d.end <= b);
-  const pool = inClause.length ? inClause : [];
+  // "das erste Treffen seit dem Zusammenstoß von 2020 fand im Oktober 2024 statt": a date after "since" dates the
+  // start of an interval, not the event, when the clause has another
+  const sinceFree = inClause.filter((d) => !SINCE_BEFORE.test(sent.text.slice(Math.max(0, d.start - sent.start - 50), d.start - sent.start)));
+  const pool = sinceFree.length ? sinceFree : inClause;
   if (!pool.length) return null;
   // a date closer to another event trigger of the same clause belongs to it
   const others = trigs.filter((t) => t !== self && (t.kind === 'meet' || t.kind === 'call') && t.kind !== self.kind && self.kind !== 'talk' && (t.kind === 'call' ? 'CALLED' : 'MET_AT') !== type && sent.start + t.start >= a && sent.start + t.start < b);

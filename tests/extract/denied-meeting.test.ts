@@ -24,5 +24,9 @@ describe('denied and hypothetical meetings', () => {
     expect(rels.filter((r) => r.type === 'MET_AT').every((r) => r.source !== 'Dmitri Peskow' && r.target !== 'Dmitri Peskow')).toBe(true);
     expect(rels.find((r) => r.type === 'STATED')?.source).toBe('Dmitri Peskow');
   });
+  it('"Ein Telefonat zwischen A und B gab es bislang nicht" denies the call', () => {
+    const { rels } = run('Ein Telefonat zwischen Narendra Modi und Xi Jinping gab es nach Angaben aus Peking bislang nicht.', 'de', '2025-09-01');
+    expect(rels.filter((r) => r.type === 'CALLED' && r.status !== 'denied')).toEqual([]);
+  });
 });
 

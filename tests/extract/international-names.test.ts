@@ -33,5 +33,10 @@ describe('persons outside the lexicon', () => {
     expect(persons('Minister Dick van der Berg met Carlos del Toro in The Hague.', 'en')).toEqual(['Carlos del Toro', 'Dick van der Berg']);
     expect(persons('Der Abgeordnete Johann Wadephul von der Union traf Carlos del Toro.', 'de')).toEqual(['Carlos del Toro', 'Johann Wadephul']);
   });
+  it('a role before a name with a middle initial is one person ("Secretary of State Antony J. Blinken"), who does not call himself', () => {
+    const { x, rels } = run('Secretary of State Antony J. Blinken spoke today with External Affairs Minister Subrahmanyam Jaishankar.', 'en', '2024-06-20');
+    expect(x.entities.filter((e) => e.type === 'PERSON')).toHaveLength(2);
+    expect(rels.filter((r) => r.type === 'CALLED')).toHaveLength(1);
+  });
 });
 

@@ -29,7 +29,7 @@ const CLAUSE_RE_DE = /;|,\s+(?=(?:und|aber|während|sondern|wo|wonach|der|die|da
 const CLAUSE_RE_EN = /;|,\s+(?=(?:and|but|while|whereas|when|where|who|which)\s)|\s+(?=and\s+(?:would|will|plans?\s+to|intends?\s+to)\s)|\s+[–—]\s+/gu;
 const THERE_RE = /\b(?:there|dort)\b/iu;
 const ALSO_RE = /\b(?:also|auch|added|adding|fügte|hinzu|ebenfalls)\b/iu;
-const RECEIVED_CALL_RE = /\breceived\s+a\s+call\b|\berhielt\b[^.;]{0,30}\bAnruf\b/iu;
+const RECEIVED_CALL_RE = /\breceived\s+a\s+(?:phone\s+|telephone\s+|video\s+)?call\b|\berhielt\b[^.;]{0,30}\bAnruf\b/iu;
 /** Meeting words that say nothing of where the participants were (unlike "met", "received", "traf"). */
 const SOFT_MEET_RE = /(?:meeting|meetings|talks|summit with|beraten|berieten|treffen|treffens|gipfeltreffen|unterredung)$/iu;
 const REMOTE_CUE_RE = /(?<![\p{L}])(?:virtual|virtually|online|video|by phone|via phone|over the phone|by telephone|am Telefon|per Telefon|telefonisch|virtuell\p{L}*|per Video)(?![\p{L}])/iu;

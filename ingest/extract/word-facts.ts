@@ -20,7 +20,7 @@ import {
 } from './word-lists.js';
 
 /** Titles of nobility and religion that stand between a role and a name (Saudi counterpart Prince Faisal bin Farhan). */
-export const NOBLE_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'prinz', 'prinzessin', 'scheich', 'scheicha', 'emir', 'sultan', 'king', 'queen', 'konig', 'konigin', 'pope', 'papst', 'cardinal', 'kardinal', 'archbishop', 'erzbischof', 'imam', 'ayatollah', 'ajatollah', 'rabbi', 'rabbiner', 'lord', 'lady', 'baroness', 'baron', 'count', 'graf', 'gräfin', 'grafin']);
+export const NOBLE_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'prinz', 'prinzessin', 'scheich', 'scheicha', 'emir', 'sultan', 'king', 'queen', 'konig', 'konigin', 'pope', 'papst', 'cardinal', 'kardinal', 'archbishop', 'erzbischof', 'imam', 'ayatollah', 'ajatollah', 'rabbi', 'rabbiner', 'lord', 'lady', 'baroness', 'baron', 'count', 'graf', 'gräfin', 'grafin', 'emperor', 'empress', 'kaiser', 'kaiserin', 'crown', 'kronprinz', 'kronprinzessin', 'grand', 'großherzog', 'grossherzog']);
 /** Words that can start a pronoun or group reference. */
 const PRONOUN_OR_GROUP = new Set(['er', 'sie', 'ihn', 'ihm', 'he', 'she', 'him', 'die', 'der', 'den', 'beide', 'beider', 'ihrem', 'ihren', 'ihrer', 'ihre', 'ihr', 'the', 'both', 'their']);
 /** Arabic name particles between given name and family name (Asaad al-Shaibani, Mohammed bin Salman). */

@@ -21,4 +21,11 @@ describe('calls phrased as speaking to someone or telling them something in a ca
     expect(pair(calls[0], 'António Guterres', 'Andrii Sybiha')).toBe(true);
     expect(calls[0].status).toBe('planned');
   });
+  it('"X received a phone call from Y": Y is the caller', () => {
+    const { rels } = run('Prime Minister Keir Starmer received a phone call from President Emmanuel Macron on Wednesday evening.', 'en', '2025-06-06');
+    const c = rels.find((r) => r.type === 'CALLED');
+    expect(c?.source).toBe('Emmanuel Macron');
+    expect(c?.target).toBe('Keir Starmer');
+  });
 });
+

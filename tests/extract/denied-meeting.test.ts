@@ -28,5 +28,11 @@ describe('denied and hypothetical meetings', () => {
     const { rels } = run('Ein Telefonat zwischen Narendra Modi und Xi Jinping gab es nach Angaben aus Peking bislang nicht.', 'de', '2025-09-01');
     expect(rels.filter((r) => r.type === 'CALLED' && r.status !== 'denied')).toEqual([]);
   });
+  it('being open to talks is no meeting ("open to talks with", "offen für ein Treffen")', () => {
+    const en = run('The Kremlin said on Wednesday that Vladimir Putin was open to talks with Volodymyr Zelenskiy.', 'en', '2025-02-20').rels;
+    expect(en.filter(occurredOrPlanned)).toEqual([]);
+    const de = run('Der Kreml erklärte, Wladimir Putin sei offen für ein Treffen mit Wolodymyr Selenskyj.', 'de', '2025-02-20').rels;
+    expect(de.filter(occurredOrPlanned)).toEqual([]);
+  });
 });
 

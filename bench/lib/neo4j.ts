@@ -2,7 +2,7 @@
 // Neo4j Community has one user database, so the benchmark empties it (as the test suites do) before and after.
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import type { ExtractedArticle } from '../../src/domain/model.js';
-import { type EvidenceRow, planArticle } from '../../src/store/neo4j/write-plan.js';
+import { combinePlans, type GroupRelationRow, groupRows, type GroupRows, planArticle } from '../../src/store/neo4j/write-plan.js';
 import { relationGraph, type RelationGraph } from '../generators/relation-graph.js';
 import type { Neo4jConfig } from './context.js';
 import { GRAPH_WRITE_BATCH } from './graph-build.js';
@@ -198,18 +198,18 @@ CREATE (:BenchRawEvidence {id: ev.id, relationId: ev.relationId, articleId: art.
   ],
 };
 
-/** A relation of the raw writes: its ends' ids, its own, and its properties that have a value. */
+/** A relation of the raw writes: its ends' ids, its own, and its stored properties. */
 interface RawRelation {
   s: string;
   t: string;
   id: string;
-  props: Record<string, unknown>;
+  props: GroupRelationRow['props'];
 }
 
 /** One raw transaction: the relations and articles of one writeArticles call of the graph build. */
 interface RawTransaction {
   rows: RawRelation[];
-  articles: { id: string; evidence: Omit<EvidenceRow, 'articleId' | 'extractorVersion'>[]; mentions: string[] }[];
+  articles: { id: string; evidence: GroupRows['articles'][number]['evidence']; mentions: string[] }[];
 }
 
 /** The raw writes' input: every node id (entities and articles) and the transactions. */
@@ -219,29 +219,28 @@ export interface RawInput {
 }
 
 /**
- * The graph's relations as the store's write plan has them, one transaction per GRAPH_WRITE_BATCH articles (as the
- * graph build's writeArticles calls): a relation repeated by a later article is written once, and one without a
- * target loops on its source.
+ * The graph's relations as the store's write plan has them (the rows of its group write, ends and mentions as ids),
+ * one transaction per GRAPH_WRITE_BATCH articles (as the graph build's writeArticles calls): a relation repeated by a
+ * later article is written once, and one without a target loops on its source.
  */
 export function rawInput(graph: RelationGraph): RawInput {
   const nodeIds = new Set<string>();
   const seen = new Set<string>();
   const transactions: RawTransaction[] = [];
   for (const batch of graph.batches(GRAPH_WRITE_BATCH)) {
-    const tx: RawTransaction = { rows: [], articles: [] };
-    for (const plan of batch.map((x) => planArticle(x))) {
-      nodeIds.add(plan.article.id);
-      for (const e of plan.entities) nodeIds.add(e.id);
-      for (const r of [...plan.relations.values()].flat()) {
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        const props = Object.fromEntries(Object.entries(r.props).filter(([k, v]) => v !== null && k !== 'id'));
-        tx.rows.push({ s: r.sourceId, t: r.endId, id: r.id, props });
-      }
-      const evidence = plan.evidence.map(({ id, relationId, sentence, start, end }) => ({ id, relationId, sentence, start, end }));
-      tx.articles.push({ id: plan.article.id, evidence, mentions: plan.mentions });
+    const plans = batch.map((x) => planArticle(x));
+    const g = groupRows(combinePlans(plans), plans);
+    const ends = [...g.entities.map((e) => e.id), ...g.refs];
+    for (const id of ends) nodeIds.add(id);
+    const rows: RawRelation[] = [];
+    for (const r of [...g.relations.values()].flat()) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      rows.push({ s: ends[r.s], t: ends[r.t], id: r.id, props: r.props });
     }
-    transactions.push(tx);
+    const articles = g.articles.map((a) => ({ id: a.id, evidence: a.evidence, mentions: a.mentions.map((i) => ends[i]) }));
+    for (const a of articles) nodeIds.add(a.id);
+    transactions.push({ rows, articles });
   }
   return { nodeIds: [...nodeIds], transactions };
 }

@@ -479,15 +479,13 @@ function titlesAndRoleReferences(sc: MentionScope): void {
       const closed = /^[,;:)]$/u.test(toks[end]?.text ?? '') || end === toks.length || toks[end]?.text === '.';
       const germanOk = !(apposition && ctx.lang === 'de') || givenNames.has(toks[j].norm) || (closed && end >= j + 2);
       // "Secretary of State Antony J. Blinken": the lexicon found the surname inside the name; the name is that person
-      const inside = out.find((m) => m.type === 'PERSON' && m.key && m.t0 > j && m.t1 <= end && !m.possessive);
-      if (inside && end > j && !taken.slice(j, inside.t0).some(Boolean)) {
-        inside.t0 = j;
-        inside.start = toks[j].start;
-        inside.surface = text.slice(inside.start, inside.end);
-        inside.kind = 'name';
-        inside.role = rm.entry.role;
-        inside.roleCountry = rm.country;
-        takeRange(taken, j, inside.t1);
+      const at = out.findIndex((m) => m.type === 'PERSON' && m.key && m.t0 > j && m.t1 <= end && !m.possessive);
+      if (at >= 0 && end > j && !taken.slice(j, out[at].t0).some(Boolean)) {
+        const m = mention(sent, j, out[at].t1, 'PERSON', 'name', out[at].key, text);
+        m.role = rm.entry.role;
+        m.roleCountry = rm.country;
+        out[at] = m;
+        takeRange(taken, j, m.t1);
         continue;
       }
       if (end > j && germanOk && !taken.slice(j, end).some(Boolean) && !(end === j + 1 && ctx.lang === 'de' && MONTHS_AND_DAYS.has(toks[j].norm)) && !nonPersonHead(ctx, toks, j, end)) {

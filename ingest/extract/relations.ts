@@ -33,6 +33,8 @@ const RECEIVED_CALL_RE = /\breceived\s+a\s+(?:phone\s+|telephone\s+|video\s+)?ca
 /** Meeting words that say nothing of where the participants were (unlike "met", "received", "traf"). */
 const SOFT_MEET_RE = /(?:meeting|meetings|talks|summit with|beraten|berieten|treffen|treffens|gipfeltreffen|unterredung)$/iu;
 const REMOTE_CUE_RE = /(?<![\p{L}])(?:virtual|virtually|online|video|by phone|via phone|over the phone|by telephone|am Telefon|per Telefon|telefonisch|virtuell\p{L}*|per Video)(?![\p{L}])/iu;
+/** A where-clause ("…, where he met X", "…, wo …") continues the clause before it. */
+const WHERE_CLAUSE = /^(?:where|wo)\s/u;
 const MEDIA_RELAY_RE = /\b(?:media|Medien)\s+(?:reported|berichteten|meldeten)\b/iu;
 
 interface State {
@@ -339,7 +341,7 @@ function eventClause(sc: SentenceScope, tg: Trig, doneClauses: Set<string>): Eve
   else if (tg.kind === 'meet' || tg.kind === 'join') type = receivedCall(clause) ? 'CALLED' : 'MET_AT';
   else {
     // "…in Kairo erwartet, wo ein Gespräch mit al-Sisi geplant ist": a where-clause talks at the place before it
-    const from = /^(?:where|wo)\s/u.test(clause) ? Math.max(0, c0 - 60) : c0;
+    const from = continuedFrom(sc, c0, clause);
     const hasPlace = ms.some((m) => (m.type === 'PLACE' || (m.type === 'COUNTRY' && prepBefore(sent, m))) && m.start >= sc.abs(from) && m.end <= sc.abs(c1) && !m.possessive);
     type = sc.has(T.phone, clause) ? 'CALLED' : sc.has(T.inPerson, clause) || hasPlace ? 'MET_AT' : 'CALLED';
   }
@@ -360,6 +362,11 @@ function eventClause(sc: SentenceScope, tg: Trig, doneClauses: Set<string>): Eve
   }
   doneClauses.add(ck);
   return { tg, type, c0, c1, clause, groupOnly, parts: [], fromGroup: false, hub: null, talkAnaphor: false };
+}
+
+/** Where a clause's event looks for its place and date: the clause a where-clause continues, else the clause itself. */
+function continuedFrom(sc: SentenceScope, c0: number, clause: string): number {
+  return c0 > 0 && WHERE_CLAUSE.test(clause) ? sc.clauseOf(c0 - 2)[0] : c0;
 }
 
 /** The persons of the clause who take part (not speakers, not quoted), plus the subject, antecedent or carried ones. */
@@ -407,7 +414,7 @@ function eventParticipants(sc: SentenceScope, ev: EventDraft, carry: Carry): voi
     const ante = [...resolvedPersons].reverse().find((m) => m.end <= sc.abs(c0) && !m.inQuote);
     if (ante?.key && !parts.includes(ante.key)) parts.unshift(ante.key);
   }
-  if (carry && /^(?:where|wo)\s/u.test(clause)) for (const k of carry.parts) if (!parts.includes(k)) parts.unshift(k);
+  if (carry && WHERE_CLAUSE.test(clause)) for (const k of carry.parts) if (!parts.includes(k)) parts.unshift(k);
   // "he met Putin", "nach einem Gespräch mit Putin": the sentence subject joins a one-person clause
   if (parts.length === 1 && subject && subject !== parts[0] && c0 > 0) parts.unshift(subject);
   if (ev.hub && !parts.includes(ev.hub)) parts.unshift(ev.hub);
@@ -424,12 +431,13 @@ const TOLD_OCCASION_GAP = /^\s*(?:(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:in|during|o
 function reportFrameBefore(sc: SentenceScope, tg: Trig, c0: number): { start: number; end: number } | null {
   const { sent, trigs, frames, T, s } = sc;
   const sayBefore = trigs.find((t2) => t2.kind === 'say' && t2.start < tg.start && t2.start >= c0 && !insideQuote(sent, sc.abs(t2.start)) && !frames.get(t2)?.claim);
-  // "sagte auf einer Pressekonferenz mit X", "told a joint news conference": the event is where the words were said
-  const gap = sayBefore ? s.slice(sayBefore.end, tg.start) : '';
-  if (sayBefore && (OCCASION_GAP.test(gap) || (/^(?:told|tells)$/iu.test(sayBefore.text) && TOLD_OCCASION_GAP.test(gap)))) return null;
-  // "X said …, a day after meeting Y": a trailing time adjunct belongs to the speaker, not to what was said
-  if (sayBefore && TRAILING_TIME_ADJUNCT.test(gap)) return null;
-  if (sayBefore) return { start: sayBefore.start, end: sayBefore.end };
+  if (sayBefore) {
+    const gap = s.slice(sayBefore.end, tg.start);
+    // "sagte auf einer Pressekonferenz mit X", "told a joint news conference": the event is where the words were
+    // said; "X said …, a day after meeting Y": a trailing time adjunct belongs to the speaker, not to what was said
+    const speakerTakesPart = OCCASION_GAP.test(gap) || (/^(?:told|tells)$/iu.test(sayBefore.text) && TOLD_OCCASION_GAP.test(gap)) || TRAILING_TIME_ADJUNCT.test(gap);
+    return speakerTakesPart ? null : { start: sayBefore.start, end: sayBefore.end };
+  }
   // "Peskow zufolge gibt es keine Pläne für ein Treffen zwischen Putin und Trump": the source stands before "zufolge"
   const zufolge = trigs.find((t2) => t2.kind === 'attribution' && /^zufolge$/iu.test(t2.text) && t2.start < tg.start && t2.start >= c0);
   if (zufolge) return { start: zufolge.start, end: zufolge.end };
@@ -489,6 +497,7 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
   const P = ctx.published;
   eventParticipants(sc, ev, carry);
   const { parts, fromGroup } = ev;
+  const whereClause = WHERE_CLAUSE.test(clause);
   // "Fidan and Shaibani discussed …" after their meeting: that meeting again, not a call
   if (tg.kind === 'talk' && st.lastEvent && !sc.has(T.phone, clause) && !sc.has(T.planned, clause) && !sc.has(T.newEvent, clause) && !dates.some((d) => d.start >= sc.abs(c0) && d.end <= sc.abs(c1)) && sameKeys(parts, st.lastEvent.group ?? [st.lastEvent.source, st.lastEvent.target!])) {
     ev.type = st.lastEvent.type;
@@ -503,7 +512,7 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
   const newEvent = sc.has(T.newEvent, clause);
   // date and place
   // a where-clause without an event before it is dated by the clause it continues ("Am Freitag wird X in Kairo erwartet, wo …")
-  const dFrom = !carry && /^(?:where|wo)\s/u.test(clause) ? sc.clauseOf(Math.max(0, c0 - 2))[0] : c0;
+  const dFrom = carry ? c0 : continuedFrom(sc, c0, clause);
   const dExpr = nearestDate(dates, sc.abs(tg.start), sc.abs(dFrom), sc.abs(c1), trigs, tg, sent, type);
   let date = dExpr ? resolveDate(dExpr, P, status === 'planned') : null;
   let how = dExpr ? 'text' : '';
@@ -535,7 +544,6 @@ function eventFromClause(sc: SentenceScope, ev: EventDraft, carry: Carry): Carry
     trace.rejected.push({ rule: `${type}:${tg.text}`, reason: 'person did not attend' });
     return carry;
   }
-  const whereClause = /^(?:where|wo)\s/u.test(clause);
   if (carry && whereClause) {
     if (!dExpr && carry.date) date = carry.date;
     if (carry.hasDateExpr && !dExpr) (date = carry.date), (how = 'carried');
@@ -909,8 +917,9 @@ function decideStatus(clause: string, tg: Trig, T: (typeof TRIGGERS)['de'], lang
   }
   // "met in Tallinn and agreed to expand patrols": after a past-tense verb, a plan is about something else
   const pastVerb = lang === 'en' && /^(?:met|hosted|welcomed|received|held|sat|spoke|spoken|talked|phoned|telephoned|called|discussed|exchanged)\b/iu.test(tg.text);
-  const planScope = pastVerb && clause.indexOf(tg.text) >= 0 ? clause.slice(0, clause.indexOf(tg.text) + tg.text.length) : clause;
-  if (mayMatchMask(T.planned, mask) && planCue(T.planned, planScope, clause.indexOf(tg.text) + tg.text.length)) {
+  const at = clause.indexOf(tg.text);
+  const planScope = pastVerb && at >= 0 ? clause.slice(0, at + tg.text.length) : clause;
+  if (mayMatchMask(T.planned, mask) && planCue(T.planned, planScope, at + tg.text.length)) {
     if (lang === 'de' && /\b(?:wird|werden)\b/u.test(local) && /\b(?:begleitet|erwartet|gesehen|geführt)\b/u.test(local) === false && /\bvon\b/u.test(local) && /\bwurde\b/u.test(local)) return 'occurred';
     return 'planned';
   }
@@ -922,13 +931,19 @@ const FORWARD_ONLY_PLAN = /^(?:agreed to|looks? forward to)$/iu;
 
 /** A plan cue that bears on the trigger ending at `triggerEnd` (cues that only plan what follows them, after it, do not). */
 function planCue(re: RegExp, text: string, triggerEnd: number): boolean {
-  let all = GLOBAL.get(re);
-  if (!all) GLOBAL.set(re, (all = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
-  for (const m of text.matchAll(all)) if (m.index < triggerEnd || !FORWARD_ONLY_PLAN.test(m[0])) return true;
+  for (const m of text.matchAll(globalCopy(re))) if (m.index < triggerEnd || !FORWARD_ONLY_PLAN.test(m[0])) return true;
   return false;
 }
 
-const GLOBAL = new WeakMap<RegExp, RegExp>();
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+
+/** A trigger regex with the g flag, made once: for walking every match of a pattern compiled without it. */
+function globalCopy(re: RegExp): RegExp {
+  let g = GLOBAL_COPIES.get(re);
+  if (!g) GLOBAL_COPIES.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  g.lastIndex = 0;
+  return g;
+}
 
 /** "since", "seit" opening the phrase that ends right before a date (at most a few words between). */
 const SINCE_BEFORE = /(?:^|[^\p{L}])(?:since|seit)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
@@ -1015,16 +1030,10 @@ function pickPlaceInClause(ctx: ArticleContext, sent: Sentence, ms: EntityMentio
   return best?.key ?? null;
 }
 
-const summitGlobal = new Map<RegExp, RegExp>();
 function registerSummits(ctx: ArticleContext, s: string, sent: Sentence | null, st: State, T: (typeof TRIGGERS)['de'], dates: DateExpr[] = []): void {
   if (sent && !mayMatchMask(T.summit, sent.tmask)) return;
   if (!T.summit.test(s)) return;
-  let re = summitGlobal.get(T.summit);
-  if (!re) {
-    re = new RegExp(T.summit.source, 'giu');
-    summitGlobal.set(T.summit, re);
-  }
-  re.lastIndex = 0;
+  const re = globalCopy(T.summit);
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const after = s.slice(m.index, m.index + 120);
     const pm0 = /\b(?:in|im)\s+([\p{Lu}][\p{L}\p{M}-]+(?:\s[\p{Lu}][\p{L}\p{M}-]+)?)/u.exec(after);
@@ -1158,8 +1167,8 @@ const AUX_EN = /\b(?:was|were|is|are|had|has|have|would|will|could|should|might|
 const INVERTING_EN = /^(?:said|says|added|wrote|asked|continued|declared)$/u;
 const INSERTED_START = /^\s*(?:\p{Ll}+ing\s|der|die|das|dem|den|deren|dessen|who|which|whose|whom|ein|eine|einer|a|an|the|his|her|seit|since|selbst|himself|herself|\p{Lu}\p{Ll}*(?:in|er|e|or|ent|ant|ist|eur|ter)\s+(?:der|des|von|of|for|für))/u;
 const NP_STOP = /^(?:nach|am|im|in|bei|gegenüber|vor|auf|zu|zum|zur|laut|mit|über|unter|seit|on|in|at|to|after|before|with|during|from|told|on|last|this|earlier|later|auf|heute|gestern|zudem|außerdem|dazu|dort|also|afterwards|am)$/u;
-const OFFICE_HEADS = /^(?:office|offices|team|camp|campaign|spokesperson|spokesman|spokeswoman|aides|büro|büros|umfeld|umfelds|lager|lagers|sprecher|sprecherin|sprechers)$/iu;
-const SPOKESPERSON_HEADS = /^(?:spokesperson|spokesman|spokeswoman|sprecher|sprecherin|sprechers)$/iu;
+/** Heads of a phrase that speaks for its principal ("Stubb's office", "sein Büro"); a spokesman is a person of his own. */
+const OFFICE_HEADS = /^(?:office|offices|team|camp|campaign|aides|büro|büros|umfeld|umfelds|lager|lagers)$/iu;
 /** "nach Angaben seines Büros", "laut ihrer Sprecherin": a source that belongs to the subject. */
 const POSSESSIVE_SOURCE_DE = /^\s+(?:seines|ihres|seiner|ihrer|seinem|ihrem|sein|ihr)\s+(\p{L}+)/u;
 
@@ -1295,7 +1304,7 @@ function npSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], a:
   // "Stubb's office", "Mohamud's office said", "sein Büro": the office speaks for its principal
   const poss = inNp.find((m) => m.type === 'PERSON' && m.key && m.possessive);
   const head = /(\p{L}+)\W*$/u.exec(npText)?.[1] ?? '';
-  if (poss && OFFICE_HEADS.test(head) && !SPOKESPERSON_HEADS.test(head)) return [poss.key!];
+  if (poss && OFFICE_HEADS.test(head)) return [poss.key!];
   // an anonymous official: indefinite article or a role noun as head
   if (/^\s*(?:a|an|ein|eine|einer|eines|einem|einen|one|two|several|mehrere|zwei)\s/iu.test(npText)) return [];
   for (const m of inNp) {
@@ -1361,7 +1370,7 @@ function findSpeakers(ctx: ArticleContext, sent: Sentence, ms: EntityMention[], 
   if (tg.kind === 'attribution') {
     // "nach Angaben seines Büros": the office speaks for the subject; "seines Sprechers": an unnamed spokesman
     const own = POSSESSIVE_SOURCE_DE.exec(sent.text.slice(tg.end));
-    if (own) return OFFICE_HEADS.test(own[1]) && !SPOKESPERSON_HEADS.test(own[1]) && subject ? [subject] : [];
+    if (own) return OFFICE_HEADS.test(own[1]) && subject ? [subject] : [];
     const after = ms.filter((m) => m.start >= abs(tg.end) && m.start <= abs(tg.end) + 40);
     const first = after[0];
     if (first?.key && usable(first) && /zufolge/i.test(tg.text) === false) return [first.key];
